@@ -1,0 +1,13 @@
+export type { ActivationMode, ActivationSettings, JumpHost, SshProxy } from "./args/activation";
+export type { AgentArgs, AgentOutputs } from "./args/agent";
+export type { AgentInstance, AgentMode, AgentSpec } from "./args/agentSpec";
+export type { FirewallRule } from "./args/firewallRule";
+export type { LinkMode, LinkSettings, TransitGatewaySharing } from "./args/link";
+export type { NetworkLinkArgs, NetworkLinkOutputs } from "./args/networkLink";
+export type { PrivateAgentArgs, PrivateAgentOutputs } from "./args/privateAgent";
+export type { ServiceEndpointArgs, ServiceEndpointOutputs } from "./args/serviceEndpoint";
+export type { AwsSide } from "./args/side";
+export { Agent } from "./components/agent";
+export { NetworkLink } from "./components/networkLink";
+export { PrivateAgent } from "./components/privateAgent";
+export { ServiceEndpoint } from "./components/serviceEndpoint";

@@ -1,0 +1,32 @@
+// Region facts DataSync depends on.
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/** Regions with a DataSync FIPS endpoint (datasync-fips.<region>.amazonaws.com). */
+export const FIPS_REGIONS: readonly string[] = [
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "us-gov-east-1",
+    "us-gov-west-1",
+];
+
+export function isRegion(value: unknown): value is string {
+    return typeof value === "string" && REGION_PATTERN.test(value);
+}
+
+export function hasFips(region: string): boolean {
+    return FIPS_REGIONS.includes(region);
+}
+
+/** The interface endpoint service name, e.g. com.amazonaws.eu-west-2.datasync. */
+export function datasyncServiceName(region: string, fips: boolean): string {
+    return `com.amazonaws.${region}.${fips ? "datasync-fips" : "datasync"}`;
+}
+
+/** The activation request's endpointType for a private endpoint. */
+export function endpointType(fips: boolean): "PRIVATE_LINK" | "FIPS_PRIVATE_LINK" {
+    return fips ? "FIPS_PRIVATE_LINK" : "PRIVATE_LINK";
+}
