@@ -16,6 +16,8 @@ export interface World {
     accountByProvider: Record<string, string>;
     defaultRegion: string;
     defaultAccount: string;
+    /** Changes the EC2 instance ID the mock hands out (a replaced instance). */
+    instanceGeneration: number;
 }
 
 export const KEY = "F0EFT-7FPPR-GG7MC-3I9R3-27DOH";
@@ -36,6 +38,7 @@ export function defaultWorld(): World {
         accountByProvider: {},
         defaultRegion: "eu-west-2",
         defaultAccount: "111111111111",
+        instanceGeneration: 1,
     };
 }
 
@@ -68,7 +71,7 @@ export class Recorder implements pulumi.runtime.Mocks {
                 return { id: `vpce-${hex(args.name)}`, state };
             case "aws:ec2/instance:Instance":
                 state.privateIp = "10.20.1.15";
-                return { id: `i-${hex(args.name)}`, state };
+                return { id: `i-${hex(`${args.name}${this.world.instanceGeneration}`)}`, state };
             case "aws:datasync/agent:Agent":
                 state.arn = `arn:aws:datasync:eu-west-2:111111111111:agent/agent-${hex(args.name)}`;
                 return { id, state };

@@ -12,7 +12,7 @@
 #   ENDPOINT_TYPE                        PRIVATE_LINK | FIPS_PRIVATE_LINK         default PRIVATE_LINK
 #   PRIVATE_LINK_ENDPOINT                private IPv4 of the endpoint's network interface   required
 #   ACTIVATION_TIMEOUT_SECONDS           overall deadline                             default 600
-#   ACTIVATION_REQUEST_TIMEOUT_SECONDS   per request                                  default 10
+#   ACTIVATION_REQUEST_TIMEOUT_SECONDS   per request          default 10 (or the overall deadline if shorter)
 #
 # stdout: the activation key alone, one line. stderr: progress for a person; never the key.
 # Exit status: 0 key printed; 1 local problem (curl or a temp directory missing); 2 bad arguments;
@@ -180,7 +180,11 @@ if ! matches "$request_timeout" '^[1-9][0-9]{0,8}$'; then
     timeouts_ok=0
 fi
 if [ "$timeouts_ok" -eq 1 ] && [ "$request_timeout" -gt "$overall" ]; then
-    invalid "ACTIVATION_REQUEST_TIMEOUT_SECONDS='$request_timeout' is not allowed: it must not exceed ACTIVATION_TIMEOUT_SECONDS ($overall)"
+    if [ -z "${ACTIVATION_REQUEST_TIMEOUT_SECONDS:-}" ]; then
+        request_timeout=$overall  # the default never exceeds a short overall deadline
+    else
+        invalid "ACTIVATION_REQUEST_TIMEOUT_SECONDS='$request_timeout' is not allowed: it must not exceed ACTIVATION_TIMEOUT_SECONDS ($overall)"
+    fi
 fi
 
 if [ "$bad" -ne 0 ]; then

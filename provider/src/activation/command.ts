@@ -18,6 +18,10 @@ export interface ActivationInputs {
     dependsOn?: pulumi.Resource[];
 }
 
+function secretOrUndefined(v: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
+    return v === undefined ? undefined : pulumi.secret(v);
+}
+
 const SECRET_STDOUT = { additionalSecretOutputs: ["stdout"] };
 
 /** Returns the activation key as a secret output. */
@@ -42,8 +46,8 @@ export function activationKey(name: string, inputs: ActivationInputs, parent: pu
                     host: j.host,
                     user: j.user ?? "ec2-user",
                     port: j.port ?? 22,
-                    privateKey: j.privateKey,
-                    proxy: j.proxy ? { host: j.proxy.host, user: j.proxy.user ?? "ec2-user", port: j.proxy.port ?? 22, privateKey: j.proxy.privateKey ?? j.privateKey } : undefined,
+                    privateKey: secretOrUndefined(j.privateKey),
+                    proxy: j.proxy ? { host: j.proxy.host, user: j.proxy.user ?? "ec2-user", port: j.proxy.port ?? 22, privateKey: secretOrUndefined(j.proxy.privateKey ?? j.privateKey) } : undefined,
                 },
                 create: limits.apply((l) => remoteCommand(activationScript(), l)),
                 stdin: inputs.target.apply(remoteStdin),

@@ -50,6 +50,8 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
                   name,
                   {
                       ...args.link,
+                      source: args.source,
+                      destination: args.destination,
                       destinationVpcId: args.vpcId,
                       destinationSubnetIds: args.link.destinationSubnetIds ?? args.endpointSubnetIds,
                       tags: args.tags,
