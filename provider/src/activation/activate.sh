@@ -19,8 +19,8 @@
 #   3 deadline passed; 4 the agent gave a hard error (unexpected status, malformed key, an errorType
 #   other than PRIVATE_LINK_ENDPOINT_UNREACHABLE).
 #
-# Retries (until the deadline): connection refused/reset, timeouts, empty replies, and
-# errorType=PRIVATE_LINK_ENDPOINT_UNREACHABLE. Backoff 0.25 s, 0.5 s, 1 s, then every 2 s, never past
+# Retries (until the deadline): connection refused/reset, timeouts, empty replies, HTTP 502/503/504
+# (a load balancer in front of a booting agent), and errorType=PRIVATE_LINK_ENDPOINT_UNREACHABLE. Backoff 0.25 s, 0.5 s, 1 s, then every 2 s, never past
 # the deadline; each request's --max-time is clamped to the time left.
 
 set +x  # a trace would print the key
@@ -427,6 +427,11 @@ while :; do
             ;;
         000 | '')
             retry network "no HTTP answer"
+            ;;
+        502 | 503 | 504)
+            # A load balancer or tunnel in front of a booting agent (addressOverride)
+            # answers these until the agent listens; the agent itself never does.
+            retry network "HTTP $code from a proxy or load balancer in front of the agent"
             ;;
         *)
             hard_error "answered HTTP $code, expected 200 with an activation key or a redirect carrying one: $(quote_file "$body")"

@@ -25,9 +25,11 @@ export function identityVariables(t: ActivationTarget): Record<string, string> {
 }
 
 export function limitVariables(l: ActivationLimits): Record<string, string> {
+    const overall = l.timeoutSeconds ?? 600;
+    // A short overall deadline shortens the default per-request one instead of conflicting with it.
     return {
-        ACTIVATION_TIMEOUT_SECONDS: String(l.timeoutSeconds ?? 600),
-        ACTIVATION_REQUEST_TIMEOUT_SECONDS: String(l.requestTimeoutSeconds ?? 10),
+        ACTIVATION_TIMEOUT_SECONDS: String(overall),
+        ACTIVATION_REQUEST_TIMEOUT_SECONDS: String(l.requestTimeoutSeconds ?? Math.min(10, overall)),
     };
 }
 
@@ -40,13 +42,15 @@ const IDENTITY_ORDER = ["AGENT_ADDRESS", "ACTIVATION_REGION", "ENDPOINT_TYPE", "
 
 /**
  * The remote command: sshd often refuses client environment variables (AcceptEnv), so
- * the identity arrives on stdin (one line) and the limits are set in the text.
+ * the identity arrives on stdin (one line) and the limits are set in the text. The
+ * whole is handed to /bin/sh explicitly because the login shell may be zsh or fish.
  */
 export function remoteCommand(script: string, limits: ActivationLimits): string {
     const exports = Object.entries(limitVariables(limits))
         .map(([k, v]) => `${k}=${shQuote(v)}`)
         .join(" ");
-    return [`read -r ${IDENTITY_ORDER.join(" ")} || exit 2`, `export ${IDENTITY_ORDER.join(" ")}`, `export ${exports}`, script].join("\n");
+    const body = [`read -r ${IDENTITY_ORDER.join(" ")} || exit 2`, `export ${IDENTITY_ORDER.join(" ")}`, `export ${exports}`, script].join("\n");
+    return `exec /bin/sh -c ${shQuote(body)}`;
 }
 
 /** The stdin line remoteCommand reads. Values are validated to contain no spaces. */

@@ -24,7 +24,10 @@ export interface LinkSettings {
     destinationCidrBlocks: pulumi.Input<string>[];
     /** Further on-premises ranges reachable from the source side (checked for overlap, not routed). Defaults to none. */
     onPremCidrBlocks?: pulumi.Input<string>[];
-    /** The source VPC (peering and transitGateway). Its CIDRs are looked up at deployment and checked for overlap too. */
+    /**
+     * The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at
+     * deployment and checked for overlap too.
+     */
     sourceVpcId?: pulumi.Input<string>;
     /** Route tables on the source side that get routes to the destination ranges. Required for peering. */
     sourceRouteTableIds?: pulumi.Input<string>[];
