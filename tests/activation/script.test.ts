@@ -313,6 +313,20 @@ describe("activate.sh (run directly against the agent emulator)", function () {
             assert.match(r.stderr, /(connection reset|empty reply).*retrying \(attempt 1,/);
         });
 
+        it("retries 502/503/504 from a load balancer in front of a booting agent, then prints the key", async () => {
+            const key = randomKey();
+            const e = await emulator([
+                { kind: "status", status: 502, body: "Bad Gateway" },
+                { kind: "status", status: 503, body: "Service Unavailable" },
+                { kind: "status", status: 504, body: "Gateway Timeout" },
+                { kind: "key", key },
+            ]);
+            const r = await runScript(baseVars(e));
+            assertSuccess(r, key);
+            assertAllRequests(e, 4);
+            assert.match(r.stderr, /HTTP 502 from a proxy or load balancer in front of the agent, retrying \(attempt 1,/);
+        });
+
         it("retries a request that times out, then prints the key", async () => {
             const key = randomKey();
             const e = await emulator([{ kind: "hang" }, { kind: "key", key }]);
@@ -352,6 +366,13 @@ describe("activate.sh (run directly against the agent emulator)", function () {
             assert.ok(r.elapsedMs >= 1900, `gave up too early (${Math.round(r.elapsedMs)} ms)`);
             assertAllRequests(e, [2, 6]);
             assert.match(r.stderr, /last seen: timed out after 1 s/);
+        });
+
+        it("clamps the default request timeout to a shorter overall deadline instead of rejecting it", async () => {
+            const e = await emulator([{ kind: "hang" }]);
+            const r = await runScript(baseVars(e, { ACTIVATION_TIMEOUT_SECONDS: "2", ACTIVATION_REQUEST_TIMEOUT_SECONDS: undefined }));
+            assertFailure(r, 3, 4500);
+            assert.match(r.stderr, /timed out after [12] s/);
         });
 
         it("never sleeps or waits past the deadline (request timeout clamped to the time left)", async () => {

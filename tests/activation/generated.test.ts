@@ -1,0 +1,84 @@
+// The exact command text and environment the Agent component generates, run against
+// the agent emulator on 127.0.0.1 (local mode as the local Command would; remote mode
+// as the jump host's sshd would: the command text with the identity on stdin).
+import * as assert from "assert";
+import { spawn } from "child_process";
+import { Agent } from "../../provider/src/components/agent";
+import { ActivationSettings } from "../../provider/src/args/activation";
+import { recorder, settle } from "../mocked/harness";
+import { AgentEmulator, randomKey } from "./emulator";
+
+const KEY_SHAPE = /[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/;
+
+function run(command: string, env: Record<string, string>, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+    return new Promise((ok) => {
+        const started = Date.now();
+        const child = spawn("/bin/sh", ["-c", command], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.stdin.end(stdin ?? "");
+        child.on("close", (code) => ok({ code, stdout, stderr, ms: Date.now() - started }));
+    });
+}
+
+async function generated(name: string, activation: ActivationSettings): Promise<Record<string, any>> {
+    recorder.reset();
+    const agent = new Agent(name, {
+        address: "10.20.1.5",
+        activation,
+        vpcEndpointId: "vpce-0123456789abcdef0",
+        endpointPrivateIp: "10.0.1.10",
+        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-dst-a",
+        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0abc",
+    });
+    await settle(agent.agentArn);
+    return recorder.named(`${name}-activation`).inputs;
+}
+
+describe("the generated activation command, against the emulator", function () {
+    this.timeout(30000);
+    let emulator: AgentEmulator;
+    afterEach(() => emulator.close());
+
+    it("local mode: the Command's create text and environment fetch the key", async () => {
+        const key = randomKey();
+        emulator = await AgentEmulator.reserve([{ kind: "redirectError", errorType: "PRIVATE_LINK_ENDPOINT_UNREACHABLE" }, { kind: "key", key }]);
+        const c = await generated("gen", { addressOverride: emulator.address, timeoutSeconds: 20 });
+        emulator.openAfter(500);
+        const r = await run(c.create, c.environment);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.strictEqual(r.stdout, `${key}\n`);
+        assert.doesNotMatch(r.stderr, KEY_SHAPE);
+        assert.ok(r.ms < 15000, `took ${r.ms} ms`);
+        assert.deepStrictEqual(emulator.requests.at(-1)!.pairs, [
+            ["gatewayType", "SYNC"],
+            ["activationRegion", "eu-west-2"],
+            ["endpointType", "PRIVATE_LINK"],
+            ["privateLinkEndpoint", "10.0.1.10"],
+            ["no_redirect", null],
+        ]);
+    });
+
+    it("remote mode: the command text run by a shell with the stdin line fetches the key", async () => {
+        const key = randomKey();
+        emulator = await AgentEmulator.start([{ kind: "redirectKey", key }]);
+        const c = await generated("genr", { mode: "remote", jumpHost: { host: "127.0.0.1" }, addressOverride: emulator.address, timeoutSeconds: 20 });
+        const r = await run(c.create, {}, c.stdin);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.strictEqual(r.stdout, `${key}\n`);
+        assert.doesNotMatch(r.stderr, KEY_SHAPE);
+        assert.strictEqual(emulator.requests.length, 1);
+        assert.strictEqual(emulator.requests[0].query.privateLinkEndpoint, "10.0.1.10");
+    });
+
+    it("local mode with a short deadline: the default request timeout fits inside it", async () => {
+        emulator = await AgentEmulator.start([{ kind: "hang" }]);
+        const c = await generated("gens", { addressOverride: emulator.address, timeoutSeconds: 3 });
+        assert.strictEqual(c.environment.ACTIVATION_REQUEST_TIMEOUT_SECONDS, "3");
+        const r = await run(c.create, c.environment);
+        assert.strictEqual(r.code, 3, r.stderr);
+        assert.ok(r.ms < 10000, `took ${r.ms} ms`);
+    });
+});
