@@ -40,9 +40,11 @@ build: $(NODE_STAMP)
 
 schema: build
 	node build/scripts/gen-schema.js
+	node build/scripts/gen-docs.js
 
 check-schema: build
 	node build/scripts/gen-schema.js --check
+	node build/scripts/gen-docs.js --check
 
 demo: build
 	node build/scripts/demo.js
