@@ -55,8 +55,9 @@ describe("Activation modes", () => {
         assert.strictEqual(recorder.ofType("command:local:Command").length, 0);
         const c = recorder.named("rem-activation").inputs;
         assert.strictEqual(c.stdin, "10.20.1.5 eu-west-2 PRIVATE_LINK 10.0.1.10\n");
-        assert.match(c.create, /^read -r AGENT_ADDRESS ACTIVATION_REGION ENDPOINT_TYPE PRIVATE_LINK_ENDPOINT \|\| exit 2\nexport AGENT_ADDRESS/);
-        assert.match(c.create, /export ACTIVATION_TIMEOUT_SECONDS='120' ACTIVATION_REQUEST_TIMEOUT_SECONDS='10'/);
+        // handed to /bin/sh whatever the login shell is; the identity is read from stdin
+        assert.match(c.create, /^exec \/bin\/sh -c 'read -r AGENT_ADDRESS ACTIVATION_REGION ENDPOINT_TYPE PRIVATE_LINK_ENDPOINT \|\| exit 2\nexport AGENT_ADDRESS/);
+        assert.match(c.create, /export ACTIVATION_TIMEOUT_SECONDS=120 ACTIVATION_REQUEST_TIMEOUT_SECONDS=10\n/);
         // The connection carries the private key, so it is stored as a secret whole.
         assert.strictEqual(c.connection[SECRET_SIG], SECRET_VALUE);
         const conn = c.connection.value;

@@ -72,6 +72,7 @@ const cases: [string, (a: PrivateAgentArgs) => void, string, RegExp][] = [
     ["activation subnet not among the endpoint subnets", (a) => (a.activationSubnetId = "subnet-dst-b"), "activationSubnetId", /not one of the endpoint's subnets/],
     ["bad address override", (a) => (a.agents[0].activation = { addressOverride: "http://lb:80/" }), "agents[0].activation.addressOverride", /host:port/],
     ["request timeout above the deadline", (a) => (a.agents[0].activation = { timeoutSeconds: 30, requestTimeoutSeconds: 60 }), "agents[0].activation.requestTimeoutSeconds", /longer than the overall deadline/],
+    ["source route tables in existing mode", (a) => (a.link = { mode: "existing", sourceCidrBlocks: ["10.20.0.0/16"], destinationCidrBlocks: ["10.0.0.0/16"], sourceRouteTableIds: ["rtb-1"] }), "link.sourceRouteTableIds", /routed by the Direct Connect or VPN/],
     ["cross-Region transit gateway without a source gateway", (a) => ((a.source = { region: "us-east-1" }), (a.destination = { region: "eu-west-2" }), (a.link = { ...a.link!, mode: "transitGateway", transitGatewayId: "tgw-0abc", sourceSubnetIds: ["subnet-src-a"], sourceRouteTableIds: [], destinationRouteTableIds: [] })), "link.sourceTransitGatewayId", /different Regions/],
 ];
 
@@ -134,6 +135,30 @@ describe("Deploy-time checks on looked-up subnets", () => {
         const w = defaultWorld();
         w.subnets["subnet-dst-a"].availableIpAddressCount = 4;
         return rejects(w, ["subnet-dst-a"], /has 4 free IP addresses; 5 are needed/);
+    });
+
+    it("refuses an adopted endpoint with private DNS on, or of another service", async () => {
+        recorder.reset();
+        const original = recorder.call.bind(recorder);
+        recorder.call = (args) =>
+            args.token === "aws:ec2/getVpcEndpoint:getVpcEndpoint"
+                ? { id: args.inputs.id, networkInterfaceIds: ["eni-subnet-dst-a"], vpcId: "vpc-dst", serviceName: "com.amazonaws.eu-west-2.s3", privateDnsEnabled: true }
+                : original(args);
+        try {
+            const e = new ServiceEndpoint("adopt", { vpcId: "vpc-dst", subnetIds: ["subnet-dst-a"], allowedSources: ["10.20.1.5"], existingVpcEndpointId: "vpce-0123456789abcdef0" });
+            await assert.rejects(resolve(e.endpointPrivateIp), (err: Error) => /serves com\.amazonaws\.eu-west-2\.s3, not com\.amazonaws\.eu-west-2\.datasync/.test(err.message) && /private DNS enabled/.test(err.message));
+        } finally {
+            recorder.call = original;
+        }
+    });
+
+    it("adopts a DataSync endpoint: no endpoint created, its interface in the activation subnet used", async () => {
+        recorder.reset();
+        const e = new ServiceEndpoint("adopt", { vpcId: "vpc-dst", subnetIds: ["subnet-dst-a"], allowedSources: ["10.20.1.5"], existingVpcEndpointId: "vpce-0123456789abcdef0" });
+        assert.strictEqual(await resolve(e.vpcEndpointId), "vpce-0123456789abcdef0");
+        assert.strictEqual(await resolve(e.endpointPrivateIp), "10.0.1.10");
+        assert.strictEqual(recorder.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
+        assert.strictEqual(recorder.ofType("aws:ec2/securityGroup:SecurityGroup").length, 1);
     });
 
     it("refuses a world-open endpoint source", () => {

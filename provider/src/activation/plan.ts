@@ -46,8 +46,9 @@ const IDENTITY_ORDER = ["AGENT_ADDRESS", "ACTIVATION_REGION", "ENDPOINT_TYPE", "
  * whole is handed to /bin/sh explicitly because the login shell may be zsh or fish.
  */
 export function remoteCommand(script: string, limits: ActivationLimits): string {
+    // The limits are validated whole numbers: no quoting needed.
     const exports = Object.entries(limitVariables(limits))
-        .map(([k, v]) => `${k}=${shQuote(v)}`)
+        .map(([k, v]) => `${k}=${v}`)
         .join(" ");
     const body = [`read -r ${IDENTITY_ORDER.join(" ")} || exit 2`, `export ${IDENTITY_ORDER.join(" ")}`, `export ${exports}`, script].join("\n");
     return `exec /bin/sh -c ${shQuote(body)}`;

@@ -51,7 +51,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
         const mode = args.agentMode ?? "basic";
         const supportChannel = args.supportChannel === true;
         const activationSources = args.activationSourceCidrs ?? [];
-        const instance = args.instance
+        const launched = args.instance
             ? launchAgentInstance(
                   name,
                   {
@@ -68,6 +68,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                   providers.source,
               )
             : undefined;
+        const instance = launched?.instance;
         const address = instance ? instance.privateIp : pulumi.all([region, args.address!]).apply(([, a]) => a);
 
         const endpointRules = args.endpointSecurityGroupId
@@ -95,7 +96,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
             {
                 settings,
                 identity: instance ? instance.id : address,
-                dependsOn: [...endpointRules, ...(internals.activationDependsOn ?? [])],
+                dependsOn: [...(launched?.rules ?? []), ...endpointRules, ...(internals.activationDependsOn ?? [])],
                 target: pulumi
                     .all([address, settings.addressOverride, region, args.endpointPrivateIp])
                     .apply(([addr, override, r, ip]) => ({ agentAddress: override ?? addr, region: r, fips: args.fips === true, endpointIp: ip })),

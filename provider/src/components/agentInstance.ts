@@ -19,7 +19,13 @@ export interface AgentInstanceInputs {
     ready: pulumi.Output<unknown>;
 }
 
-export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent: pulumi.Resource, provider?: aws.Provider): aws.ec2.Instance {
+export interface LaunchedAgent {
+    instance: aws.ec2.Instance;
+    /** The agent group's rules; activation waits for them (port 80 in, endpoint out). */
+    rules: pulumi.Resource[];
+}
+
+export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent: pulumi.Resource, provider?: aws.Provider): LaunchedAgent {
     const subnetId = pulumi.all([i.ready, i.instance.subnetId]).apply(([, s]) => s);
     const vpcId = aws.ec2.getSubnetOutput({ id: subnetId }, invokeOn(parent, provider)).vpcId;
     const group = new aws.ec2.SecurityGroup(
@@ -27,6 +33,7 @@ export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent
         { vpcId, description: "DataSync agent: port 80 from activation sources; out to the endpoint and task interfaces", tags: withName(i.tags, `${name}-agent-sg`) },
         on(parent, provider),
     );
+    const rules: pulumi.Resource[] = [];
     for (const rule of planAgentRules(i.activationSourceCidrs.length, i.supportChannel)) {
         const peer =
             rule.peer.kind === "source"
@@ -43,15 +50,15 @@ export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent
             description: rule.port.purpose,
             tags: i.tags,
         };
-        if (rule.direction === "ingress") {
-            new aws.vpc.SecurityGroupIngressRule(`${name}-agent-${rule.key}`, args, on(parent, provider));
-        } else {
-            new aws.vpc.SecurityGroupEgressRule(`${name}-agent-${rule.key}`, args, on(parent, provider));
-        }
+        rules.push(
+            rule.direction === "ingress"
+                ? new aws.vpc.SecurityGroupIngressRule(`${name}-agent-${rule.key}`, args, on(parent, provider))
+                : new aws.vpc.SecurityGroupEgressRule(`${name}-agent-${rule.key}`, args, on(parent, provider)),
+        );
     }
     const ami = i.instance.amiId ?? aws.ssm.getParameterOutput({ name: AMI_PARAMETER[i.agentMode] }, invokeOn(parent, provider)).value;
     const extra = i.instance.extraSecurityGroupIds ?? [];
-    return new aws.ec2.Instance(
+    const instance = new aws.ec2.Instance(
         `${name}-instance`,
         {
             ami,
@@ -68,4 +75,5 @@ export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent
         // replace a live, activated agent. The first resolved AMI is kept.
         on(parent, provider, { ignoreChanges: ["ami"] }),
     );
+    return { instance, rules };
 }

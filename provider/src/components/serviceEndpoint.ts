@@ -3,9 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { FirewallRule } from "../args/firewallRule";
 import type { ServiceEndpointArgs, ServiceEndpointOutputs } from "../args/serviceEndpoint";
 import {
+    checkExistingEndpoint,
     checkSubnetFacts,
     chooseEndpointIp,
     datasyncServiceName,
+    EndpointFacts,
     firewallTable,
     parseSource,
     planEndpointRules,
@@ -29,6 +31,8 @@ interface Facts {
     region: string;
     subnets: SubnetFacts[];
     activationSubnet: SubnetFacts;
+    /** The adopted endpoint, when there is one. */
+    existing?: EndpointFacts & { networkInterfaceIds: string[] };
 }
 
 export class ServiceEndpoint extends pulumi.ComponentResource implements OutputsOf<ServiceEndpointOutputs> {
@@ -48,19 +52,35 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         const provider = internals.provider;
 
         const activationSubnetId = pulumi.output(args.activationSubnetId ?? pulumi.output(args.subnetIds).apply((ids) => ids[0]));
+        const existing =
+            args.existingVpcEndpointId === undefined
+                ? pulumi.output(undefined)
+                : aws.ec2.getVpcEndpointOutput({ id: args.existingVpcEndpointId }, invokeOn(this, provider)).apply((e) => ({
+                      id: e.id,
+                      vpcId: e.vpcId,
+                      serviceName: e.serviceName,
+                      privateDnsEnabled: e.privateDnsEnabled,
+                      networkInterfaceIds: e.networkInterfaceIds,
+                  }));
         const facts = gate<ServiceEndpointArgs, Facts>(
             "ServiceEndpoint",
             args,
-            pulumi.all([args.vpcId, lookupRegion(this, provider), lookupSubnets(args.subnetIds, this, provider), activationSubnetId]).apply(([vpcId, region, subnets, act]) => ({
-                vpcId,
-                region,
-                subnets,
-                activationSubnet: subnets.find((s) => s.id === act) ?? subnets[0],
-            })),
+            pulumi
+                .all([args.vpcId, lookupRegion(this, provider), lookupSubnets(args.subnetIds, this, provider), activationSubnetId, existing])
+                .apply(([vpcId, region, subnets, act, found]) => ({
+                    vpcId,
+                    region,
+                    subnets,
+                    activationSubnet: subnets.find((s) => s.id === act) ?? subnets[0],
+                    existing: found,
+                })),
             (a, f) => {
                 const p = new Problems();
                 p.list.push(...validateServiceEndpoint(a, f.region));
                 checkSubnetFacts(p, "subnetIds", f.vpcId, f.subnets, f.activationSubnet.id);
+                if (f.existing) {
+                    checkExistingEndpoint(p, "existingVpcEndpointId", f.existing, f.vpcId, datasyncServiceName(f.region, a.fips === true));
+                }
                 return p.list;
             },
         );
@@ -133,9 +153,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
 
     private endpoint(name: string, args: ServiceEndpointArgs, facts: pulumi.Output<Facts>, groupId: pulumi.Output<string>, provider?: aws.Provider): { id: pulumi.Output<string>; networkInterfaceIds: pulumi.Output<string[]> } {
         if (args.existingVpcEndpointId !== undefined) {
-            const id = pulumi.all([facts, args.existingVpcEndpointId]).apply(([, e]) => e);
-            const found = aws.ec2.getVpcEndpointOutput({ id }, invokeOn(this, provider));
-            return { id, networkInterfaceIds: found.networkInterfaceIds };
+            return { id: facts.apply((f) => f.existing!.id), networkInterfaceIds: facts.apply((f) => f.existing!.networkInterfaceIds) };
         }
         return new aws.ec2.VpcEndpoint(
             `${name}-endpoint`,

@@ -49,3 +49,23 @@ export function checkLookedUpRanges(p: Problems, declared: LabelledRange[], look
         }
     });
 }
+
+export interface EndpointFacts {
+    id: string;
+    vpcId: string;
+    serviceName: string;
+    privateDnsEnabled: boolean;
+}
+
+/** An adopted endpoint must be the DataSync service of this Region, in this VPC, with private DNS off. */
+export function checkExistingEndpoint(p: Problems, path: string, e: EndpointFacts, vpcId: string, serviceName: string): void {
+    if (e.serviceName !== serviceName) {
+        p.add(path, e.id, `serves ${e.serviceName}, not ${serviceName}`, "adopt the DataSync interface endpoint of the endpoint's Region (FIPS only when fips is true)");
+    }
+    if (e.vpcId !== vpcId) {
+        p.add(path, e.id, `is in ${e.vpcId}, not in the destination VPC ${vpcId}`, "adopt an endpoint of the destination VPC, or change vpcId");
+    }
+    if (e.privateDnsEnabled) {
+        p.add(path, e.id, "has private DNS enabled; an agent then resolves the public service name and cannot activate privately", "disable private DNS on the endpoint, or let the component create one");
+    }
+}

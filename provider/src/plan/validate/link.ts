@@ -84,6 +84,9 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
         p.add(at(path, "sourceTransitGatewayId"), val(link.sourceTransitGatewayId), "only used in transitGateway mode", "remove it or change mode");
     }
     if (mode === "existing") {
+        if (link.sourceRouteTableIds !== undefined) {
+            p.add(at(path, "sourceRouteTableIds"), val(link.sourceRouteTableIds), 'in "existing" mode the source side is routed by the Direct Connect or VPN already in place', "remove sourceRouteTableIds; routes are made only from destinationRouteTableIds to existingRouteTargetId");
+        }
         const target = val(link.existingRouteTargetId);
         if (target !== undefined && routeTargetKind(target) === undefined) {
             p.add(at(path, "existingRouteTargetId"), target, "must be a virtual private gateway (vgw-), transit gateway (tgw-), network interface (eni-) or peering connection (pcx-) ID", "give the next hop the destination VPC uses to reach the agents");
