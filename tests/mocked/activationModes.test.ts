@@ -98,7 +98,7 @@ describe("Activation lifecycle", () => {
         const before = await commandInputs({ env: "dev" }, 1);
         const after = await commandInputs({ env: "prod", owner: "storage" }, 1);
         assert.deepStrictEqual(after, before);
-        assert.deepStrictEqual(recorder.named("life-instance").inputs.tags, { Name: "life", env: "prod", owner: "storage" });
+        assert.deepStrictEqual(recorder.named("life-instance").inputs.tags, { DataSyncAgent: "life", Name: "life", env: "prod", owner: "storage" });
     });
 
     it("a replaced instance changes the Command's triggers, so it re-activates", async () => {

@@ -7,6 +7,9 @@ export interface Recorded {
     name: string;
     inputs: Record<string, any>;
     provider?: string;
+    /** What the mock answered: the resource's ID and its state (inputs plus computed outputs). */
+    id?: string;
+    state?: Record<string, any>;
 }
 
 export interface World {
@@ -59,7 +62,15 @@ export class Recorder implements pulumi.runtime.Mocks {
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
-        this.resources.push({ type: args.type, name: args.name, inputs: args.inputs, provider: this.providerName(args.provider) });
+        const record: Recorded = { type: args.type, name: args.name, inputs: args.inputs, provider: this.providerName(args.provider) };
+        this.resources.push(record);
+        const answer = this.answer(args);
+        record.id = answer.id;
+        record.state = answer.state;
+        return answer;
+    }
+
+    private answer(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
         const id = `${args.name}-id`;
         const state: Record<string, any> = { ...args.inputs };
         switch (args.type) {

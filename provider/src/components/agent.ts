@@ -55,6 +55,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
             ? launchAgentInstance(
                   name,
                   {
+                      agentName: args.agentName ?? name,
                       instance: args.instance,
                       agentMode: mode,
                       activationSourceCidrs: args.activation?.mode === "manual" ? [] : activationSources,

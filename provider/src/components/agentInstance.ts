@@ -8,6 +8,8 @@ import { AgentMode, AMI_PARAMETER, DEFAULT_INSTANCE_TYPE, parseSource, planAgent
 import { invokeOn, on, withName } from "./sides";
 
 export interface AgentInstanceInputs {
+    /** The DataSync agent's name, tagged on the instance so policies and people can tell it is an agent. */
+    agentName: pulumi.Input<string>;
     instance: AgentInstance;
     agentMode: AgentMode;
     activationSourceCidrs: pulumi.Input<string>[];
@@ -69,7 +71,7 @@ export function launchAgentInstance(name: string, i: AgentInstanceInputs, parent
             keyName: i.instance.keyName,
             metadataOptions: { httpEndpoint: "enabled", httpTokens: "required" },
             rootBlockDevice: { encrypted: true, volumeSize: ROOT_VOLUME_GIB, volumeType: "gp3" },
-            tags: withName(i.tags, name),
+            tags: pulumi.all([withName(i.tags, name), i.agentName]).apply(([t, agentName]) => ({ DataSyncAgent: agentName, ...t })),
         },
         // AWS republishes the AMI under the same parameter; a new image must not
         // replace a live, activated agent. The first resolved AMI is kept.

@@ -30,3 +30,21 @@ export function datasyncServiceName(region: string, fips: boolean): string {
 export function endpointType(fips: boolean): "PRIVATE_LINK" | "FIPS_PRIVATE_LINK" {
     return fips ? "FIPS_PRIVATE_LINK" : "PRIVATE_LINK";
 }
+
+const VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{17}$/;
+
+/** A VPC endpoint ID as CreateAgent accepts it: vpce- and 17 hex digits. */
+export function isVpcEndpointId(v: unknown): v is string {
+    return typeof v === "string" && VPC_ENDPOINT_ID.test(v);
+}
+
+const DATASYNC_SERVICE = /^com\.amazonaws\.([a-z0-9-]+)\.datasync(-fips)?$/;
+
+/** The reverse of datasyncServiceName: the Region and FIPS-ness of a DataSync service name. */
+export function parseDataSyncServiceName(serviceName: string): { region: string; fips: boolean } | undefined {
+    const m = DATASYNC_SERVICE.exec(serviceName);
+    if (!m || !isRegion(m[1])) {
+        return undefined;
+    }
+    return { region: m[1], fips: m[2] !== undefined };
+}

@@ -6,13 +6,13 @@ import type { ServiceEndpointArgs } from "../../args/serviceEndpoint";
 import { isIpv4 } from "../cidr";
 import { Known, knownList, val } from "../known";
 import { Problem, Problems } from "../problems";
+import { isVpcEndpointId } from "../regions";
 import { checkAgentSpec, checkActivationSources, KnownAgentSpec } from "./agent";
 import { checkRegion, checkSources, checkTags, checkUnique } from "./common";
 import { checkActivationRegion, checkAgentMode, checkEndpointSubnets, checkFips, checkSupportChannel } from "./endpoint";
 import { checkLink, KnownLink } from "./link";
 import { checkCrossAccountCredentials, checkSide, KnownSide, sideAccount, sideRegion } from "./side";
 
-const VPCE = /^vpce-[0-9a-f]{17}$/;
 const ARN = /^arn:aws[a-z-]*:ec2:[a-z0-9-]+:\d{12}:(subnet|security-group)\/[\w-]+$/;
 
 function checkSides(p: Problems, source: KnownSide, destination: KnownSide): void {
@@ -46,7 +46,7 @@ export function validateServiceEndpoint(a: Known<ServiceEndpointArgs>, region?: 
     checkFips(p, "fips", a.fips, region);
     checkTags(p, "tags", a.tags);
     const vpce = val(a.existingVpcEndpointId);
-    if (vpce !== undefined && !VPCE.test(vpce)) {
+    if (vpce !== undefined && !isVpcEndpointId(vpce)) {
         p.add("existingVpcEndpointId", vpce, "not a VPC endpoint ID (vpce- and 17 hex digits)", "give the DataSync interface endpoint's ID");
     }
     return p.list;
@@ -84,7 +84,7 @@ export function validateAgent(a: Known<AgentArgs>): Problem[] {
     checkActivationRegion(p, "activationRegion", a.activationRegion, endpointRegion);
     checkFips(p, "fips", a.fips, val(a.activationRegion) ?? endpointRegion);
     const vpce = val(a.vpcEndpointId);
-    if (vpce !== undefined && !VPCE.test(vpce)) {
+    if (vpce !== undefined && !isVpcEndpointId(vpce)) {
         p.add("vpcEndpointId", vpce, "not a VPC endpoint ID (vpce- and 17 hex digits)", "pass ServiceEndpoint.vpcEndpointId");
     }
     const ip = val(a.endpointPrivateIp);
@@ -133,7 +133,7 @@ export function validatePrivateAgent(a: Known<PrivateAgentArgs>): Problem[] {
     checkActivationSources(p, ctx);
     checkTags(p, "tags", a.tags);
     const vpce = val(a.existingVpcEndpointId);
-    if (vpce !== undefined && !VPCE.test(vpce)) {
+    if (vpce !== undefined && !isVpcEndpointId(vpce)) {
         p.add("existingVpcEndpointId", vpce, "not a VPC endpoint ID (vpce- and 17 hex digits)", "give the DataSync interface endpoint's ID");
     }
     return p.list;
