@@ -393,7 +393,7 @@ describe("activate.sh (run directly against the agent emulator)", function () {
         });
 
         it("truncates a long error body to about 300 characters", async () => {
-            const e = await emulator([{ kind: "status", status: 503, body: "x".repeat(5000) }]);
+            const e = await emulator([{ kind: "status", status: 500, body: "x".repeat(5000) }]);
             const r = await runScript(baseVars(e));
             assertFailure(r, 4, 5000);
             const longest = Math.max(...r.stderr.split("\n").map((l) => l.length));
