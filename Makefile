@@ -15,12 +15,15 @@ TS_UNIT := 'build/tests/unit/**/*.test.js' 'build/tests/mocked/**/*.test.js'
 TS_ACTIVATION := 'build/tests/activation/**/*.test.js'
 TS_POLICY := 'build/tests/policy/**/*.test.js'
 
+include mk/engine.mk
+
 .PHONY: help install build schema check-schema demo test test-unit test-ts test-activation test-policy bench toolchain clean
 
 help:
 	@echo "make demo        run the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)"
 	@echo "make test        every test: TypeScript layers, activation, policy pack, SDKs and examples"
 	@echo "make test-unit   the fast layer: pure planning code and mocked components"
+	@echo "make test-engine real programs through the Pulumi engine, against test-double AWS and command providers"
 	@echo "make bench       activation latency benchmark"
 	@echo "make schema      regenerate schema.json from the documented args"
 	@echo "make gen-sdk     regenerate sdk/ from schema.json"
@@ -62,7 +65,7 @@ test-policy: build
 test-ts: build
 	$(MOCHA) $(TS_UNIT) $(TS_ACTIVATION) $(TS_POLICY)
 
-test: check-schema test-ts
+test: check-schema test-ts test-engine
 
 bench: build
 	node build/tests/bench/activation.bench.js
