@@ -50,7 +50,8 @@ check-schema: build
 	node build/scripts/gen-docs.js --check
 
 demo: build
-	node build/scripts/demo.js
+	@echo "==> locating the Pulumi CLI (built from source into a cache on first use; a few minutes)"
+	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; DSPL_PULUMI_BIN="$$B" node build/scripts/demo.js
 
 test-unit: build
 	$(MOCHA) $(TS_UNIT)

@@ -6,6 +6,7 @@ import { spawn } from "child_process";
 import { performance } from "perf_hooks";
 import { PrivateAgent } from "../provider/src/components/privateAgent";
 import { AgentEmulator } from "../tests/activation/emulator";
+import { Sandbox, RemotePrivateAgent } from "../tests/engine/harness";
 import { defaultWorld, recorder, resolve, settle } from "../tests/mocked/harness";
 
 const KEY_SHAPE = /[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/g;
@@ -83,6 +84,51 @@ async function main(): Promise<void> {
     console.log(`   requests seen by the agent: ${emulator.requests.map((r) => r.rawQuery).join("\n                               ")}`);
     if (!ok) {
         process.exitCode = 1;
+        return;
+    }
+    await engineRun();
+}
+
+/**
+ * The same component through the real Pulumi engine: the program registers PrivateAgent as a
+ * remote component, the engine starts this package's plugin (Construct), and AWS and command
+ * are the TEST DOUBLES from tests/engine (the double runs the activation for real).
+ */
+async function engineRun(): Promise<void> {
+    heading("4. pulumi up through the real engine: our plugin + TEST-DOUBLE AWS and command providers");
+    const sandbox = new Sandbox({
+        region: "eu-west-2",
+        accountId: "111111111111",
+        vpcs: { "vpc-0d1e2f3a4b5c6d7e8": { cidrBlocks: ["10.0.0.0/16"] } },
+        subnets: { "subnet-0a1b2c3d4e5f60001": { vpcId: "vpc-0d1e2f3a4b5c6d7e8", availabilityZone: "eu-west-2a", cidrBlock: "10.0.1.0/24", availableIpAddressCount: 251 } },
+    });
+    const emulator = await AgentEmulator.start([{ kind: "key", key: "DEMOK-EYDEM-OKEYD-EMOKE-YDEMO" }]);
+    try {
+        const stack = await sandbox.stack("demo", async () => {
+            const agent = new RemotePrivateAgent("dsync", {
+                vpcId: "vpc-0d1e2f3a4b5c6d7e8",
+                endpointSubnetIds: ["subnet-0a1b2c3d4e5f60001"],
+                agents: [{ name: "onprem1", address: "192.168.10.5", activation: { addressOverride: emulator.address } }],
+                link: { mode: "existing", sourceCidrBlocks: ["192.168.0.0/16"], destinationCidrBlocks: ["10.0.0.0/16"] },
+            });
+            return { agentArn: agent.agentArn, endpointPrivateIp: agent.endpointPrivateIp };
+        });
+        // The engine's output arrives in chunks; indent it a whole line at a time.
+        let pending = "";
+        const print = (chunk: string) => {
+            const lines = (pending + chunk).split("\n");
+            pending = lines.pop() ?? "";
+            lines.forEach((l) => console.log(`   | ${l.replace(KEY_SHAPE, "<redacted>")}`));
+        };
+        const up = await stack.up({ onOutput: print });
+        print("\n");
+        console.log(`   agentArn = ${up.outputs.agentArn.value}`);
+        console.log(`   endpointPrivateIp = ${up.outputs.endpointPrivateIp.value}`);
+        await stack.destroy({ onOutput: () => undefined });
+        console.log("   (destroyed again; the state and the doubles' logs lived in a temporary directory)");
+    } finally {
+        await emulator.close();
+        sandbox.remove();
     }
 }
 
