@@ -16,6 +16,7 @@ TS_ACTIVATION := 'build/tests/activation/**/*.test.js'
 TS_POLICY := 'build/tests/policy/**/*.test.js'
 
 include mk/engine.mk
+include mk/multilang.mk
 
 .PHONY: help install build schema check-schema demo test test-unit test-ts test-activation test-policy bench toolchain clean
 
@@ -66,7 +67,7 @@ test-policy: build
 test-ts: build
 	$(MOCHA) $(TS_UNIT) $(TS_ACTIVATION) $(TS_POLICY)
 
-test: check-schema test-ts test-engine
+test: check-schema test-ts test-engine test-multilang
 
 bench: build
 	node build/tests/bench/activation.bench.js

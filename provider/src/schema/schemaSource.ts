@@ -541,6 +541,7 @@ export function buildSchema(repoRoot: string, version: string): object {
             go: {
                 importBasePath: "github.com/datasync-privatelink/datasync-privatelink/sdk/go/datasyncprivatelink",
                 generateResourceContainerTypes: true,
+                generateExtraInputTypes: true,
                 respectSchemaVersion: true,
             },
         },
