@@ -31,7 +31,7 @@ ML_PY_EXAMPLE := examples/python-cross-account-peering
 ML_GO_EXAMPLE := examples/go-cross-region-tgw
 
 .PHONY: toolchain-bin gen-sdk test-multilang test-plugin test-sdk-drift sdk-nodejs sdk-python \
-	test-sdk-python test-python sdk-go test-go test-examples
+	test-sdk-python test-python sdk-go test-go test-examples test-readme
 
 toolchain-bin:
 	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; echo "$$B"
@@ -117,7 +117,23 @@ test-examples: sdk-nodejs sdk-python sdk-go
 	@echo "==> example $(ML_GO_EXAMPLE): go build + go vet"
 	cd $(ML_GO_EXAMPLE) && $(ML_GO) build -o /dev/null . && $(ML_GO) vet ./...
 
+# ---- README code blocks -------------------------------------------------------------------------
+
+# Every ```typescript and ```go block of README.md compiles against the generated SDK (the
+# ```python block runs under mocks in tests/python/test_readme.py).
+RM_DIR := build/readme-check
+test-readme: sdk-nodejs sdk-go
+	@echo "==> README: TypeScript blocks, tsc --noEmit against the generated nodejs SDK"
+	rm -rf $(RM_DIR) && python3 tests/docs/readme_blocks.py typescript $(RM_DIR)/ts
+	mkdir -p $(RM_DIR)/ts/node_modules && ln -sfn ../../../../sdk/nodejs/bin $(RM_DIR)/ts/node_modules/datasync-privatelink-sdk
+	tsc --noEmit --strict --target ES2022 --module commonjs --moduleResolution node --skipLibCheck $(RM_DIR)/ts/*.ts
+	@echo "==> README: Go blocks, go build + go vet (module wired like $(ML_GO_EXAMPLE))"
+	python3 tests/docs/readme_blocks.py go $(RM_DIR)/go
+	sed -e 's#^module .*#module readmecheck#' -e 's#=> ../../sdk#=> ../../../sdk#' $(ML_GO_EXAMPLE)/go.mod > $(RM_DIR)/go/go.mod
+	cp $(ML_GO_EXAMPLE)/go.sum $(RM_DIR)/go/go.sum
+	cd $(RM_DIR)/go && $(ML_GO) build -o /dev/null ./... && $(ML_GO) vet ./...
+
 # ---- all --------------------------------------------------------------------------------------
 
-test-multilang: test-plugin test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples
+test-multilang: test-plugin test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme
 	@echo "==> multilang: all passed"
