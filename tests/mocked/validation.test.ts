@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateAgentArgs } from "../../provider/src/args/privateAgent";
 import { PrivateAgent } from "../../provider/src/components/privateAgent";
+import { NetworkLink } from "../../provider/src/components/networkLink";
 import { ServiceEndpoint } from "../../provider/src/components/serviceEndpoint";
 import { defaultWorld, recorder, resolve } from "./harness";
 
@@ -159,6 +160,26 @@ describe("Deploy-time checks on looked-up subnets", () => {
         assert.strictEqual(await resolve(e.endpointPrivateIp), "10.0.1.10");
         assert.strictEqual(recorder.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
         assert.strictEqual(recorder.ofType("aws:ec2/securityGroup:SecurityGroup").length, 1);
+    });
+
+    it("refuses a secondary VPC CIDR, looked up at deployment, that overlaps the other side", async () => {
+        const w = defaultWorld();
+        w.vpcs["vpc-src"] = ["10.20.0.0/16", "10.0.64.0/20"];
+        recorder.reset(w);
+        const link = new NetworkLink("late", {
+            mode: "peering",
+            sourceVpcId: "vpc-src",
+            destinationVpcId: "vpc-dst",
+            sourceCidrBlocks: ["10.20.0.0/16"],
+            destinationCidrBlocks: ["10.0.0.0/16"],
+            sourceRouteTableIds: ["rtb-1"],
+            destinationRouteTableIds: ["rtb-2"],
+        });
+        await assert.rejects(resolve(link.peeringConnectionId), (err: Error) =>
+            /10\.0\.0\.0\/16 \(destinationCidrBlocks\[0\], destination side\) overlaps 10\.0\.64\.0\/20 \(source VPC vpc-src \(looked up\), source side\)/.test(err.message),
+        );
+        await new Promise((r) => setTimeout(r, 50));
+        assert.deepStrictEqual(recorder.resources.filter((r) => !r.type.startsWith("datasync-privatelink:")), []);
     });
 
     it("refuses a world-open endpoint source", () => {

@@ -3,7 +3,7 @@
 // fails the update before the first resource is created.
 import { findCrossSideOverlaps, LabelledRange } from "../cidr";
 import { Problems } from "../problems";
-import { checkOverlaps } from "./link";
+import { reportOverlap } from "./link";
 
 export interface SubnetFacts {
     id: string;
@@ -40,14 +40,9 @@ export function checkSubnetFacts(p: Problems, path: string, vpcId: string, subne
 export function checkLookedUpRanges(p: Problems, declared: LabelledRange[], lookedUp: LabelledRange[]): void {
     // Declared-versus-declared pairs were reported by the input checks already.
     const fresh = new Set(lookedUp);
-    const sub = new Problems();
-    checkOverlaps(sub, [...declared, ...lookedUp]);
-    const pairs = findCrossSideOverlaps([...declared, ...lookedUp]);
-    pairs.forEach((o, i) => {
-        if (fresh.has(o.a) || fresh.has(o.b)) {
-            p.list.push(sub.list[i]);
-        }
-    });
+    findCrossSideOverlaps([...declared, ...lookedUp])
+        .filter((o) => fresh.has(o.a) || fresh.has(o.b))
+        .forEach((o) => reportOverlap(p, o));
 }
 
 export interface EndpointFacts {

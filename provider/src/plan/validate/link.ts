@@ -1,5 +1,5 @@
 import type { LinkSettings } from "../../args/link";
-import { findCrossSideOverlaps, LabelledRange } from "../cidr";
+import { findCrossSideOverlaps, LabelledRange, Overlap } from "../cidr";
 import { Known, Unknown, val } from "../known";
 import { at, Problems } from "../problems";
 import { routeTargetKind } from "../routes";
@@ -26,14 +26,16 @@ export function labelledRanges(path: string, link: KnownLink): LabelledRange[] {
 }
 
 export function checkOverlaps(p: Problems, ranges: LabelledRange[]): void {
-    for (const o of findCrossSideOverlaps(ranges)) {
-        p.add(
-            o.a.origin,
-            o.a.cidr,
-            `${o.a.cidr} (${o.a.origin}, ${o.a.side} side) overlaps ${o.b.cidr} (${o.b.origin}, ${o.b.side} side); traffic for the shared addresses could not be routed across the link`,
-            "re-address one side, or use a NAT in between; the two sides' address spaces must not overlap",
-        );
-    }
+    findCrossSideOverlaps(ranges).forEach((o) => reportOverlap(p, o));
+}
+
+export function reportOverlap(p: Problems, o: Overlap): void {
+    p.add(
+        o.a.origin,
+        o.a.cidr,
+        `${o.a.cidr} (${o.a.origin}, ${o.a.side} side) overlaps ${o.b.cidr} (${o.b.origin}, ${o.b.side} side); traffic for the shared addresses could not be routed across the link`,
+        "re-address one side, or use a NAT in between; the two sides' address spaces must not overlap",
+    );
 }
 
 function requireList(p: Problems, path: string, list: (string | Unknown)[] | Unknown | undefined, why: string, fix: string): void {
