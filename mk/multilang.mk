@@ -30,7 +30,7 @@ ML_TS_EXAMPLE := examples/ts-same-account
 ML_PY_EXAMPLE := examples/python-cross-account-peering
 ML_GO_EXAMPLE := examples/go-cross-region-tgw
 
-.PHONY: toolchain-bin gen-sdk test-multilang test-plugin test-sdk-drift sdk-nodejs sdk-python \
+.PHONY: toolchain-bin gen-sdk test-multilang test-pins test-plugin test-sdk-drift sdk-nodejs sdk-python \
 	test-sdk-python test-python sdk-go test-go test-examples test-readme
 
 toolchain-bin:
@@ -47,6 +47,10 @@ test-plugin: build
 	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; \
 	echo "==> plugin: get-schema of provider/, Pulumi.yaml plugin paths, PATH lookup, equal to schema.json"; \
 	bash tests/plugin/get-schema.sh "$$B"
+
+test-pins:
+	@echo "==> pins: every Pulumi version pin agrees with scripts/versions.env"
+	bash tests/plugin/pins.sh
 
 test-sdk-drift:
 	@echo "==> SDK drift: regenerate into a temporary directory and compare with sdk/"
@@ -135,5 +139,5 @@ test-readme: sdk-nodejs sdk-go
 
 # ---- all --------------------------------------------------------------------------------------
 
-test-multilang: test-plugin test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme
+test-multilang: test-pins test-plugin test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme
 	@echo "==> multilang: all passed"

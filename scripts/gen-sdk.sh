@@ -16,7 +16,7 @@
 # at PULUMI_GO_SDK_VERSION) is written and tidied here, so OUTDIR is a complete copy of sdk/: the
 # drift test generates into a temporary OUTDIR and compares it with sdk/.
 #
-# PULUMI_GO_SDK_VERSION (versions.env when it has it, else 3.263.0) and not PULUMI_VERSION: the proxy
+# PULUMI_GO_SDK_VERSION from versions.env, not PULUMI_VERSION: the proxy
 # here serves github.com/pulumi/pulumi/sdk/v3 up to v3.274.1, but from v3.264.0 on sdk/v3 requires
 # github.com/pulumi/pulumi-cloud-sdk/go (refused at every version) and from v3.268.0 on
 # github.com/go-git/go-git/v6@v6.0.0-beta.1 (refused; alpha.4 is the newest served). v3.263.0 is the
@@ -34,7 +34,7 @@ BUILD_ONLY=0
 [[ $1 == --build ]] && BUILD_ONLY=1
 SCHEMA=$(cd -- "$(dirname -- "${2:-$ROOT/schema.json}")" && pwd)/$(basename -- "${2:-$ROOT/schema.json}")
 
-GO_SDK_VERSION=${PULUMI_GO_SDK_VERSION:-3.263.0}
+GO_SDK_VERSION=${PULUMI_GO_SDK_VERSION:?scripts/versions.env must set PULUMI_GO_SDK_VERSION}
 export GOTOOLCHAIN=local
 GEN=${DSPL_GEN_SDK_BIN:-$ROOT/build/tools/gen-sdk}
 log() { printf 'gen-sdk: %s\n' "$*" >&2; }
