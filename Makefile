@@ -18,7 +18,7 @@ TS_POLICY := 'build/tests/policy/**/*.test.js'
 include mk/engine.mk
 include mk/multilang.mk
 
-.PHONY: help install build schema check-schema demo test test-unit test-ts test-activation test-policy bench toolchain clean
+.PHONY: help system-deps install build schema check-schema demo test test-unit test-ts test-activation test-policy bench toolchain clean
 
 help:
 	@echo "make demo        run the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)"
@@ -57,14 +57,17 @@ demo: build
 test-unit: build
 	$(MOCHA) $(TS_UNIT)
 
-test-activation: build
+system-deps:
+	bash scripts/system-deps.sh
+
+test-activation: build system-deps
 	$(MOCHA) $(TS_ACTIVATION)
 
 test-policy: build
 	$(MOCHA) $(TS_POLICY)
 
 # One mocha run over every TypeScript layer, so its summary counts them all.
-test-ts: build
+test-ts: build system-deps
 	$(MOCHA) $(TS_UNIT) $(TS_ACTIVATION) $(TS_POLICY)
 
 test: check-schema test-ts test-engine test-multilang

@@ -35,14 +35,19 @@ function available(cmd: string, args: string[]): boolean {
     return r.status === 0;
 }
 
-/** Other POSIX shells the script must run under, when installed here (tests skip them otherwise). */
-const EXTRA: Launcher[] = [];
-if (available("busybox", ["sh", "-c", "true"])) {
-    EXTRA.push({ name: "busybox sh activate.sh", argv: ["busybox", "sh", SCRIPT] });
+/**
+ * Other POSIX shells the script must run under (jump hosts run busybox or bash as often as dash).
+ * `make test` installs busybox when it is missing (scripts/system-deps.sh); a run without it fails.
+ */
+for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]]] as const) {
+    if (!available(cmd, [...args])) {
+        throw new Error(`${cmd} is needed to test the activation script under it: run scripts/system-deps.sh (make test does)`);
+    }
 }
-if (available("bash", ["-c", "true"])) {
-    EXTRA.push({ name: "bash --posix activate.sh", argv: ["bash", "--posix", SCRIPT] });
-}
+const EXTRA: Launcher[] = [
+    { name: "busybox sh activate.sh", argv: ["busybox", "sh", SCRIPT] },
+    { name: "bash --posix activate.sh", argv: ["bash", "--posix", SCRIPT] },
+];
 
 interface RunResult {
     code: number | null;
@@ -222,11 +227,11 @@ describe("activate.sh (run directly against the agent emulator)", function () {
         await Promise.all(emulators.splice(0).map((e) => e.close()));
     });
 
-    it("parses with sh -n (and busybox sh -n when installed)", () => {
-        const checks = [["sh", "-n", SCRIPT]];
-        if (available("busybox", ["true"])) {
-            checks.push(["busybox", "sh", "-n", SCRIPT]);
-        }
+    it("parses with sh -n and busybox sh -n", () => {
+        const checks = [
+            ["sh", "-n", SCRIPT],
+            ["busybox", "sh", "-n", SCRIPT],
+        ];
         for (const [cmd, ...args] of checks) {
             const r = spawnSync(cmd, args, { encoding: "utf8" });
             assert.strictEqual(r.status, 0, `${cmd} ${args.join(" ")}: ${r.stderr}`);

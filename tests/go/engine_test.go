@@ -23,18 +23,18 @@ import (
 //
 // Either way the engine must start the launcher for the component, and the provider's own input
 // validation ("at least one agent") must come back through the engine. Nothing reaches AWS: the
-// provider refuses the inputs before it would create any AWS resource. Skipped when no `pulumi`
-// CLI is on PATH (make test-multilang puts the toolchain's there).
+// provider refuses the inputs before it would create any AWS resource. Needs the `pulumi` CLI on
+// PATH (make test-go puts the toolchain's there).
 func TestEngineRunsThePlugin(t *testing.T) {
 	if _, err := exec.LookPath("pulumi"); err != nil {
-		t.Skip("no pulumi CLI on PATH")
+		t.Fatal("no pulumi CLI on PATH: run `make test-go`, which puts the toolchain's there")
 	}
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "build", "provider", "src", "main.js")); err != nil {
-		t.Skip("build/provider/src/main.js is missing (make build)")
+		t.Fatal("build/provider/src/main.js is missing: run `make build`")
 	}
 	launcher := filepath.Join(root, "provider", "pulumi-resource-datasync-privatelink")
 
