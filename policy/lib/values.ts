@@ -8,7 +8,7 @@
 // layer's UNKNOWN, so each check skips only the values it cannot see.
 import { UNKNOWN, Unknown } from "../../provider/src/plan/known";
 
-export { UNKNOWN, Unknown, isUnknown, val, knownList } from "../../provider/src/plan/known";
+export { UNKNOWN, Unknown, val, knownList } from "../../provider/src/plan/known";
 
 /**
  * The sentinels the engine sends for unknown values (one per JSON type). They are part of the

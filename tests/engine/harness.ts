@@ -165,8 +165,10 @@ function filesText(root: string): string {
     return out.join("\n");
 }
 
-/** Output properties of datasync-privatelink:index:PrivateAgent (schema.json). */
-const PRIVATE_AGENT_OUTPUTS = ["agentArn", "agentArns", "vpcEndpointId", "endpointPrivateIp", "securityGroupId", "peeringConnectionId", "firewallRules"];
+/** Output properties of datasync-privatelink:index:PrivateAgent, as schema.json declares them. */
+const PRIVATE_AGENT_OUTPUTS = Object.keys(
+    JSON.parse(fs.readFileSync(path.join(REPO, "schema.json"), "utf8")).resources["datasync-privatelink:index:PrivateAgent"].properties,
+);
 
 /**
  * The PrivateAgent as a REMOTE component: registered with remote=true, so the engine starts

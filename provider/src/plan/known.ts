@@ -22,18 +22,9 @@ export type Known<T> = T extends PromiseLike<unknown>
           ? { [K in keyof T]: Known<T[K]> }
           : T;
 
-export function isUnknown(v: unknown): v is Unknown {
-    return v === UNKNOWN;
-}
-
 /** The value if known and present, else undefined (so optional checks skip it). */
 export function val<T>(v: T | Unknown | undefined): T | undefined {
     return v === UNKNOWN ? undefined : v;
-}
-
-/** True when the value is known to be absent (not merely unknown yet). */
-export function absent(v: unknown): boolean {
-    return v === undefined || v === null;
 }
 
 /** The known elements of a list, and whether every element (and the list) was known. */
