@@ -7,7 +7,4 @@ export type { NetworkLinkArgs, NetworkLinkOutputs } from "./args/networkLink";
 export type { PrivateAgentArgs, PrivateAgentOutputs } from "./args/privateAgent";
 export type { ServiceEndpointArgs, ServiceEndpointOutputs } from "./args/serviceEndpoint";
 export type { AwsSide } from "./args/side";
-export { Agent } from "./components/agent";
-export { NetworkLink } from "./components/networkLink";
-export { PrivateAgent } from "./components/privateAgent";
-export { ServiceEndpoint } from "./components/serviceEndpoint";
+export * from "./classes";
