@@ -1,5 +1,6 @@
 // scripts/gen-contract: writes schema.json and docs/reference.md; --check fails with a unified diff.
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -62,6 +63,14 @@ describe("gen-contract [--check]", () => {
         assert.strictEqual(main([], tmp, io), 1);
         assert.match(lines.join("\n"), /AwsSide is declared twice/);
         assert.ok(!fs.existsSync(path.join(tmp, "schema.json")));
+    });
+
+    it("loads no Pulumi package: the registry's data part and the defaults table are plain modules", () => {
+        const script = path.join(repoRoot, "build", "scripts", "gen-contract.js");
+        const probe = `require(${JSON.stringify(script)}); console.log(JSON.stringify(Object.keys(require.cache)))`;
+        const loaded = JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" })) as string[];
+        assert.ok(loaded.some((m) => m.endsWith("components/tokens.js")), "the registry is read");
+        assert.deepStrictEqual(loaded.filter((m) => m.includes("@pulumi")), []);
     });
 
     it("refuses unknown arguments", () => {
