@@ -26,7 +26,7 @@ help:
 	@echo "make test-unit   the fast layer: pure planning code and mocked components"
 	@echo "make test-engine real programs through the Pulumi engine, against test-double AWS and command providers"
 	@echo "make bench       activation latency benchmark"
-	@echo "make schema      regenerate schema.json from the documented args"
+	@echo "make schema      regenerate schema.json and docs/reference.md from the documented args"
 	@echo "make gen-sdk     regenerate sdk/ from schema.json"
 	@echo "make toolchain   build the Pulumi CLI and plugins into the cache"
 
@@ -43,12 +43,10 @@ build: $(NODE_STAMP)
 	cp provider/src/activation/activate.sh build/provider/src/activation/activate.sh
 
 schema: build
-	node build/scripts/gen-schema.js
-	node build/scripts/gen-docs.js
+	node build/scripts/gen-contract.js
 
 check-schema: build
-	node build/scripts/gen-schema.js --check
-	node build/scripts/gen-docs.js --check
+	node build/scripts/gen-contract.js --check
 
 demo: build
 	@echo "==> locating the Pulumi CLI (built from source into a cache on first use; a few minutes)"

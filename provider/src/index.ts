@@ -1,13 +1,16 @@
-export type { ActivationMode, ActivationSettings, JumpHost, SshProxy } from "./args/activation";
-export type { AgentArgs, AgentOutputs } from "./args/agent";
-export type { AgentInstance, AgentMode, AgentSpec } from "./args/agentSpec";
-export type { FirewallRule } from "./args/firewallRule";
-export type { LinkMode, LinkSettings, TransitGatewaySharing } from "./args/link";
-export type { NetworkLinkArgs, NetworkLinkOutputs } from "./args/networkLink";
-export type { PrivateAgentArgs, PrivateAgentOutputs } from "./args/privateAgent";
-export type { ServiceEndpointArgs, ServiceEndpointOutputs } from "./args/serviceEndpoint";
-export type { AwsSide } from "./args/side";
-export { Agent } from "./components/agent";
-export { NetworkLink } from "./components/networkLink";
-export { PrivateAgent } from "./components/privateAgent";
-export { ServiceEndpoint } from "./components/serviceEndpoint";
+// The package's TypeScript API: every args type (from args/) and every component class (from the
+// registry's class list).
+export type * from "./args/activation";
+export type * from "./args/activationAccess";
+export type * from "./args/agent";
+export type * from "./args/agentSpec";
+export type * from "./args/endpointOptions";
+export type * from "./args/firewallRule";
+export type * from "./args/integer";
+export type * from "./args/link";
+export type * from "./args/networkLink";
+export type * from "./args/privateAgent";
+export type * from "./args/serviceEndpoint";
+export type * from "./args/side";
+export type * from "./args/tags";
+export * from "./classes";

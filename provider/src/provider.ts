@@ -1,22 +1,21 @@
-// The multi-language provider: construct() dispatches every token through one typed
-// map, and reports back exactly the outputs schema.json declares for the token.
+// The multi-language provider: construct() dispatches every registry token to its class, and
+// reports back exactly the outputs schema.json declares for the token.
 import * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
-import { Agent } from "./components/agent";
-import { NetworkLink } from "./components/networkLink";
-import { PrivateAgent } from "./components/privateAgent";
-import { ServiceEndpoint } from "./components/serviceEndpoint";
-import { TOKENS } from "./components/tokens";
-
-type Constructor = (name: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
+import * as classes from "./classes";
+import { COMPONENT_NAMES, ComponentName, TOKENS } from "./components/tokens";
 
 // Inputs arrive untyped from the engine; the components validate them before use.
-export const COMPONENTS: Record<string, Constructor> = {
-    [TOKENS.ServiceEndpoint]: (n, i, o) => new ServiceEndpoint(n, i as never, o),
-    [TOKENS.NetworkLink]: (n, i, o) => new NetworkLink(n, i as never, o),
-    [TOKENS.Agent]: (n, i, o) => new Agent(n, i as never, o),
-    [TOKENS.PrivateAgent]: (n, i, o) => new PrivateAgent(n, i as never, o),
-};
+type ComponentClass = new (name: string, args: never, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
+type Constructor = (name: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
+
+/** Each registry entry's class: a name that classes.ts does not export fails to compile here. */
+const CLASSES: { readonly [N in ComponentName]: ComponentClass } = classes;
+
+/** Constructors by type token. */
+export const COMPONENTS: Readonly<Record<string, Constructor>> = Object.fromEntries(
+    COMPONENT_NAMES.map((n): [string, Constructor] => [TOKENS[n], (name, inputs, options) => new CLASSES[n](name, inputs as never, options)]),
+);
 
 interface SchemaShape {
     resources: Record<string, { properties: Record<string, unknown> }>;

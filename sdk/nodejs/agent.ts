@@ -30,11 +30,11 @@ export class Agent extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly agentAddress: pulumi.Output<string>;
     /**
-     * ARN of the activated DataSync agent.
+     * ARN of the activated DataSync agent; for a fleet, the first of `agents`.
      */
     declare public /*out*/ readonly agentArn: pulumi.Output<string>;
     /**
-     * Flows to allow for this agent.
+     * Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
      */
     declare public /*out*/ readonly firewallRules: pulumi.Output<outputs.FirewallRule[]>;
     /**
@@ -65,22 +65,22 @@ export class Agent extends pulumi.ComponentResource {
             if (args?.vpcEndpointId === undefined && !opts.urn) {
                 throw new Error("Missing required property 'vpcEndpointId'");
             }
-            resourceInputs["activation"] = args?.activation;
+            resourceInputs["activation"] = args ? (args.activation ? inputs.activationSettingsArgsProvideDefaults(args.activation) : undefined) : undefined;
             resourceInputs["activationRegion"] = args?.activationRegion;
             resourceInputs["activationSourceCidrs"] = args?.activationSourceCidrs;
             resourceInputs["address"] = args?.address;
-            resourceInputs["agentMode"] = args?.agentMode;
+            resourceInputs["agentMode"] = (args?.agentMode) ?? "basic";
             resourceInputs["agentName"] = args?.agentName;
-            resourceInputs["allowWorldActivationSource"] = args?.allowWorldActivationSource;
-            resourceInputs["destination"] = args?.destination;
+            resourceInputs["allowWorldActivationSource"] = (args?.allowWorldActivationSource) ?? false;
+            resourceInputs["destination"] = args ? (args.destination ? inputs.awsSideArgsProvideDefaults(args.destination) : undefined) : undefined;
             resourceInputs["endpointPrivateIp"] = args?.endpointPrivateIp;
             resourceInputs["endpointSecurityGroupId"] = args?.endpointSecurityGroupId;
-            resourceInputs["fips"] = args?.fips;
+            resourceInputs["fips"] = (args?.fips) ?? false;
             resourceInputs["instance"] = args?.instance;
             resourceInputs["securityGroupArn"] = args?.securityGroupArn;
-            resourceInputs["source"] = args?.source;
+            resourceInputs["source"] = args ? (args.source ? inputs.awsSideArgsProvideDefaults(args.source) : undefined) : undefined;
             resourceInputs["subnetArn"] = args?.subnetArn;
-            resourceInputs["supportChannel"] = args?.supportChannel;
+            resourceInputs["supportChannel"] = (args?.supportChannel) ?? false;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["taskSubnetCidr"] = args?.taskSubnetCidr;
             resourceInputs["vpcEndpointId"] = args?.vpcEndpointId;
@@ -108,19 +108,19 @@ export interface AgentArgs {
      */
     activation?: inputs.ActivationSettingsArgs;
     /**
-     * The endpoint's Region. Defaults to the destination side's Region; must equal it.
+     * The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
      */
     activationRegion?: pulumi.Input<string | undefined>;
     /**
-     * Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+     * Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
      */
     activationSourceCidrs?: pulumi.Input<string>[];
     /**
-     * IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
+     * IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
      */
     address?: pulumi.Input<string | undefined>;
     /**
-     * Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+     * Basic or Enhanced agents; picks the AMI and the default instance type.
      */
     agentMode?: enums.AgentMode;
     /**
@@ -128,11 +128,11 @@ export interface AgentArgs {
      */
     agentName?: pulumi.Input<string | undefined>;
     /**
-     * Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+     * Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
      */
     allowWorldActivationSource?: boolean;
     /**
-     * How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+     * How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
      */
     destination?: inputs.AwsSideArgs;
     /**
@@ -144,7 +144,7 @@ export interface AgentArgs {
      */
     endpointSecurityGroupId?: pulumi.Input<string | undefined>;
     /**
-     * The endpoint is a FIPS endpoint. Defaults to false.
+     * Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
      */
     fips?: boolean;
     /**
@@ -156,7 +156,7 @@ export interface AgentArgs {
      */
     securityGroupArn: pulumi.Input<string>;
     /**
-     * How to reach the agent VM's side. Defaults to the inherited provider.
+     * How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
      */
     source?: inputs.AwsSideArgs;
     /**
@@ -164,11 +164,11 @@ export interface AgentArgs {
      */
     subnetArn: pulumi.Input<string>;
     /**
-     * Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
+     * Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
      */
     supportChannel?: boolean;
     /**
-     * Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+     * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**

@@ -26,7 +26,7 @@ export class NetworkLink extends pulumi.ComponentResource {
     }
 
     /**
-     * Flows to allow between the sides.
+     * Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
      */
     declare public /*out*/ readonly firewallRules: pulumi.Output<outputs.FirewallRule[]>;
     /**
@@ -58,7 +58,7 @@ export class NetworkLink extends pulumi.ComponentResource {
             if (args?.sourceCidrBlocks === undefined && !opts.urn) {
                 throw new Error("Missing required property 'sourceCidrBlocks'");
             }
-            resourceInputs["destination"] = args?.destination;
+            resourceInputs["destination"] = args ? (args.destination ? inputs.awsSideArgsProvideDefaults(args.destination) : undefined) : undefined;
             resourceInputs["destinationCidrBlocks"] = args?.destinationCidrBlocks;
             resourceInputs["destinationRouteTableIds"] = args?.destinationRouteTableIds;
             resourceInputs["destinationSubnetIds"] = args?.destinationSubnetIds;
@@ -66,16 +66,16 @@ export class NetworkLink extends pulumi.ComponentResource {
             resourceInputs["existingRouteTargetId"] = args?.existingRouteTargetId;
             resourceInputs["mode"] = args?.mode;
             resourceInputs["onPremCidrBlocks"] = args?.onPremCidrBlocks;
-            resourceInputs["source"] = args?.source;
+            resourceInputs["source"] = args ? (args.source ? inputs.awsSideArgsProvideDefaults(args.source) : undefined) : undefined;
             resourceInputs["sourceCidrBlocks"] = args?.sourceCidrBlocks;
             resourceInputs["sourceRouteTableIds"] = args?.sourceRouteTableIds;
             resourceInputs["sourceSubnetIds"] = args?.sourceSubnetIds;
             resourceInputs["sourceTransitGatewayId"] = args?.sourceTransitGatewayId;
             resourceInputs["sourceVpcId"] = args?.sourceVpcId;
             resourceInputs["tags"] = args?.tags;
-            resourceInputs["transitGatewayAutoAccept"] = args?.transitGatewayAutoAccept;
+            resourceInputs["transitGatewayAutoAccept"] = (args?.transitGatewayAutoAccept) ?? false;
             resourceInputs["transitGatewayId"] = args?.transitGatewayId;
-            resourceInputs["transitGatewaySharing"] = args?.transitGatewaySharing;
+            resourceInputs["transitGatewaySharing"] = (args?.transitGatewaySharing) ?? "ram";
             resourceInputs["firewallRules"] = undefined /*out*/;
             resourceInputs["peeringConnectionId"] = undefined /*out*/;
             resourceInputs["routeIds"] = undefined /*out*/;
@@ -94,7 +94,7 @@ export class NetworkLink extends pulumi.ComponentResource {
  */
 export interface NetworkLinkArgs {
     /**
-     * How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+     * How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
      */
     destination?: inputs.AwsSideArgs;
     /**
@@ -126,7 +126,7 @@ export interface NetworkLinkArgs {
      */
     onPremCidrBlocks?: pulumi.Input<string>[];
     /**
-     * How to reach the source side (the agent's network). Defaults to the inherited provider.
+     * How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
      */
     source?: inputs.AwsSideArgs;
     /**
@@ -150,11 +150,11 @@ export interface NetworkLinkArgs {
      */
     sourceVpcId?: pulumi.Input<string | undefined>;
     /**
-     * Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+     * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
      */
     transitGatewayAutoAccept?: boolean;
     /**
@@ -162,7 +162,7 @@ export interface NetworkLinkArgs {
      */
     transitGatewayId?: pulumi.Input<string | undefined>;
     /**
-     * How a cross-account transit gateway reaches the source account. Defaults to "ram".
+     * How a cross-account transit gateway reaches the source account.
      */
     transitGatewaySharing?: enums.TransitGatewaySharing;
 }

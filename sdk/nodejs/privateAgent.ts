@@ -26,7 +26,7 @@ export class PrivateAgent extends pulumi.ComponentResource {
     }
 
     /**
-     * ARN of the first agent (the only one for a single agent).
+     * ARN of the activated DataSync agent; for a fleet, the first of `agents`.
      */
     declare public /*out*/ readonly agentArn: pulumi.Output<string>;
     /**
@@ -34,19 +34,19 @@ export class PrivateAgent extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly agentArns: pulumi.Output<string[]>;
     /**
-     * Private IPv4 of the endpoint in the activation subnet.
+     * Private IPv4 of the endpoint's network interface in the activation subnet.
      */
     declare public /*out*/ readonly endpointPrivateIp: pulumi.Output<string>;
     /**
-     * Flows to allow between agents, activation hosts and the endpoint.
+     * Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
      */
     declare public /*out*/ readonly firewallRules: pulumi.Output<outputs.FirewallRule[]>;
     /**
-     * VPC peering connection (peering link), else empty.
+     * The VPC peering connection (peering mode), else empty.
      */
     declare public /*out*/ readonly peeringConnectionId: pulumi.Output<string>;
     /**
-     * Security group of the endpoint and task interfaces.
+     * Security group of the endpoint and the task network interfaces.
      */
     declare public /*out*/ readonly securityGroupId: pulumi.Output<string>;
     /**
@@ -77,17 +77,17 @@ export class PrivateAgent extends pulumi.ComponentResource {
             resourceInputs["activationRegion"] = args?.activationRegion;
             resourceInputs["activationSourceCidrs"] = args?.activationSourceCidrs;
             resourceInputs["activationSubnetId"] = args?.activationSubnetId;
-            resourceInputs["agentMode"] = args?.agentMode;
+            resourceInputs["agentMode"] = (args?.agentMode) ?? "basic";
             resourceInputs["agents"] = args?.agents;
-            resourceInputs["allowWorldActivationSource"] = args?.allowWorldActivationSource;
-            resourceInputs["destination"] = args?.destination;
+            resourceInputs["allowWorldActivationSource"] = (args?.allowWorldActivationSource) ?? false;
+            resourceInputs["destination"] = args ? (args.destination ? inputs.awsSideArgsProvideDefaults(args.destination) : undefined) : undefined;
             resourceInputs["endpointSubnetIds"] = args?.endpointSubnetIds;
             resourceInputs["existingSecurityGroupId"] = args?.existingSecurityGroupId;
             resourceInputs["existingVpcEndpointId"] = args?.existingVpcEndpointId;
-            resourceInputs["fips"] = args?.fips;
-            resourceInputs["link"] = args?.link;
-            resourceInputs["source"] = args?.source;
-            resourceInputs["supportChannel"] = args?.supportChannel;
+            resourceInputs["fips"] = (args?.fips) ?? false;
+            resourceInputs["link"] = args ? (args.link ? inputs.linkSettingsArgsProvideDefaults(args.link) : undefined) : undefined;
+            resourceInputs["source"] = args ? (args.source ? inputs.awsSideArgsProvideDefaults(args.source) : undefined) : undefined;
+            resourceInputs["supportChannel"] = (args?.supportChannel) ?? false;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["vpcId"] = args?.vpcId;
             resourceInputs["agentArn"] = undefined /*out*/;
@@ -116,19 +116,19 @@ export class PrivateAgent extends pulumi.ComponentResource {
  */
 export interface PrivateAgentArgs {
     /**
-     * The activation Region. Defaults to the destination side's Region; must equal it.
+     * The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
      */
     activationRegion?: pulumi.Input<string | undefined>;
     /**
-     * Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
+     * Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
      */
     activationSourceCidrs?: pulumi.Input<string>[];
     /**
-     * The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
+     * The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
      */
     activationSubnetId?: pulumi.Input<string | undefined>;
     /**
-     * Basic or Enhanced agents. Defaults to "basic".
+     * Basic or Enhanced agents; picks the AMI and the default instance type.
      */
     agentMode?: enums.AgentMode;
     /**
@@ -136,11 +136,11 @@ export interface PrivateAgentArgs {
      */
     agents: inputs.AgentSpecArgs[];
     /**
-     * Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+     * Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
      */
     allowWorldActivationSource?: boolean;
     /**
-     * How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+     * How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
      */
     destination?: inputs.AwsSideArgs;
     /**
@@ -148,15 +148,15 @@ export interface PrivateAgentArgs {
      */
     endpointSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Adopt an existing endpoint security group. Defaults to creating one.
+     * Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
      */
     existingSecurityGroupId?: pulumi.Input<string | undefined>;
     /**
-     * Adopt an existing DataSync interface endpoint. Defaults to creating one.
+     * Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
      */
     existingVpcEndpointId?: pulumi.Input<string | undefined>;
     /**
-     * Use the FIPS endpoint. Defaults to false.
+     * Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
      */
     fips?: boolean;
     /**
@@ -164,19 +164,19 @@ export interface PrivateAgentArgs {
      */
     link?: inputs.LinkSettingsArgs;
     /**
-     * How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
+     * How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
      */
     source?: inputs.AwsSideArgs;
     /**
-     * Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
+     * Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
      */
     supportChannel?: boolean;
     /**
-     * Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+     * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * The destination VPC for the DataSync interface endpoint.
+     * The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
      */
     vpcId: pulumi.Input<string>;
 }

@@ -30,7 +30,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly endpointPrivateIp: pulumi.Output<string>;
     /**
-     * Flows to allow between agents and the endpoint.
+     * Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
      */
     declare public /*out*/ readonly firewallRules: pulumi.Output<outputs.FirewallRule[]>;
     /**
@@ -38,7 +38,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly region: pulumi.Output<string>;
     /**
-     * ARN of that security group, as CreateAgent takes it.
+     * ARN of the endpoint's security group, as CreateAgent takes it.
      */
     declare public /*out*/ readonly securityGroupArn: pulumi.Output<string>;
     /**
@@ -78,9 +78,9 @@ export class ServiceEndpoint extends pulumi.ComponentResource {
             resourceInputs["allowedSources"] = args?.allowedSources;
             resourceInputs["existingSecurityGroupId"] = args?.existingSecurityGroupId;
             resourceInputs["existingVpcEndpointId"] = args?.existingVpcEndpointId;
-            resourceInputs["fips"] = args?.fips;
+            resourceInputs["fips"] = (args?.fips) ?? false;
             resourceInputs["subnetIds"] = args?.subnetIds;
-            resourceInputs["supportChannel"] = args?.supportChannel;
+            resourceInputs["supportChannel"] = (args?.supportChannel) ?? false;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["vpcId"] = args?.vpcId;
             resourceInputs["endpointPrivateIp"] = undefined /*out*/;
@@ -109,7 +109,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource {
  */
 export interface ServiceEndpointArgs {
     /**
-     * The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+     * The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
      */
     activationSubnetId?: pulumi.Input<string | undefined>;
     /**
@@ -121,11 +121,11 @@ export interface ServiceEndpointArgs {
      */
     existingSecurityGroupId?: pulumi.Input<string | undefined>;
     /**
-     * Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
+     * Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
      */
     existingVpcEndpointId?: pulumi.Input<string | undefined>;
     /**
-     * Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
+     * Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
      */
     fips?: boolean;
     /**
@@ -133,11 +133,11 @@ export interface ServiceEndpointArgs {
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
+     * Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
      */
     supportChannel?: boolean;
     /**
-     * Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+     * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**

@@ -194,7 +194,7 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 				{Name: "vm-1", Address: pulumi.String("10.20.1.15")},
 				{Name: "vm-2", Address: pulumi.String("10.20.1.16"), Activation: &dspl.ActivationSettingsArgs{
 					AddressOverride: pulumi.String("127.0.0.1:8080"),
-					TimeoutSeconds:  pulumi.Float64(900),
+					TimeoutSeconds:  pulumi.Int(900),
 				}},
 			},
 			Tags: pulumi.StringMap{"team": pulumi.String("storage")},
@@ -209,12 +209,18 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 
 	got := m.one(t, privateAgentType)
 	equal(t, "name", got.name, "xregion")
+	// The SDK fills in the schema's defaults: the plain fleet settings, AwsSide.sessionName and the
+	// link's transit gateway settings (not inside the agents list: Go codegen applies them to
+	// directly nested objects only).
 	equal(t, "inputs", got.inputs, map[string]interface{}{
-		"source":            map[string]interface{}{"region": "us-east-1"},
-		"destination":       map[string]interface{}{"region": "eu-west-2", "roleArn": "arn:aws:iam::111111111111:role/datasync"},
-		"vpcId":             "vpc-0dst",
-		"endpointSubnetIds": strs("subnet-0dst1", "subnet-0dst2"),
-		"agentMode":         "basic",
+		"source":                     map[string]interface{}{"region": "us-east-1", "sessionName": "datasync-privatelink"},
+		"destination":                map[string]interface{}{"region": "eu-west-2", "roleArn": "arn:aws:iam::111111111111:role/datasync", "sessionName": "datasync-privatelink"},
+		"vpcId":                      "vpc-0dst",
+		"endpointSubnetIds":          strs("subnet-0dst1", "subnet-0dst2"),
+		"agentMode":                  "basic",
+		"allowWorldActivationSource": false,
+		"fips":                       false,
+		"supportChannel":             false,
 		"link": map[string]interface{}{
 			"mode":                     "transitGateway",
 			"transitGatewayId":         "tgw-0dst",
@@ -225,6 +231,8 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 			"destinationCidrBlocks":    strs("10.0.0.0/16"),
 			"sourceRouteTableIds":      strs("rtb-0src"),
 			"destinationRouteTableIds": strs("rtb-0dst"),
+			"transitGatewaySharing":    "ram",
+			"transitGatewayAutoAccept": false,
 		},
 		"agents": []interface{}{
 			map[string]interface{}{"name": "vm-1", "address": "10.20.1.15"},
@@ -275,7 +283,7 @@ func TestPrivateAgentPeeringEC2AgentAndTypedOutputs(t *testing.T) {
 					Mode: &activationMode,
 					JumpHost: &dspl.JumpHostArgs{
 						Host:  pulumi.String("10.20.9.10"),
-						Port:  pulumi.Float64(2222),
+						Port:  pulumi.Int(2222),
 						Proxy: &dspl.SshProxyArgs{Host: pulumi.String("bastion.example.com"), User: pulumi.String("ops")},
 					},
 				},
@@ -294,7 +302,7 @@ func TestPrivateAgentPeeringEC2AgentAndTypedOutputs(t *testing.T) {
 	})
 
 	in := m.one(t, privateAgentType).inputs
-	equal(t, "source", in["source"], map[string]interface{}{"roleArn": "arn:aws:iam::222222222222:role/src", "externalId": "ext"})
+	equal(t, "source", in["source"], map[string]interface{}{"roleArn": "arn:aws:iam::222222222222:role/src", "externalId": "ext", "sessionName": "datasync-privatelink"})
 	equal(t, "link.sourceCidrBlocks", in["link"].(map[string]interface{})["sourceCidrBlocks"], strs("10.20.0.0/16"))
 	equal(t, "link.mode", in["link"].(map[string]interface{})["mode"], "peering")
 	equal(t, "agents", in["agents"], []interface{}{map[string]interface{}{
@@ -353,6 +361,7 @@ func TestServiceEndpointOutputsWireIntoAgent(t *testing.T) {
 
 	equal(t, "ServiceEndpoint inputs", m.one(t, serviceEndpointType).inputs, map[string]interface{}{
 		"vpcId": "vpc-0dst", "subnetIds": strs("subnet-0dst1"), "allowedSources": strs("192.168.10.5/32"),
+		"fips": false, "supportChannel": false, // schema defaults the SDK fills in
 	})
 	equal(t, "Agent inputs", m.one(t, agentType).inputs, map[string]interface{}{
 		"agentName":               "onprem-1",
@@ -362,7 +371,12 @@ func TestServiceEndpointOutputsWireIntoAgent(t *testing.T) {
 		"subnetArn":               "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-0dst1",
 		"securityGroupArn":        "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0123456789abcdef0",
 		"endpointSecurityGroupId": "sg-0123456789abcdef0",
-		"destination":             map[string]interface{}{"region": "eu-west-2"},
+		"destination":             map[string]interface{}{"region": "eu-west-2", "sessionName": "datasync-privatelink"},
+		// schema defaults the SDK fills in
+		"agentMode":                  "basic",
+		"allowWorldActivationSource": false,
+		"fips":                       false,
+		"supportChannel":             false,
 	})
 	equal(t, "AgentArn", arn.get(t), agentArn("onprem-1"))
 	equal(t, "AgentAddress", address.get(t), "192.168.10.5")

@@ -137,7 +137,8 @@ describe("provider and schema agreement", () => {
         const read = new Set<string>();
         const dir = path.join(root, "provider/src");
         const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-        for (const file of walk(dir).filter((f) => f.endsWith(".ts") && !f.includes("/args/") && !f.includes("/schema/"))) {
+        // plan/defaults.ts names inputs as keys of the defaults table; that is not reading them.
+        for (const file of walk(dir).filter((f) => f.endsWith(".ts") && !f.includes("/args/") && !f.includes("/schema/") && !f.endsWith("/plan/defaults.ts"))) {
             const src = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
             const visit = (n: ts.Node): void => {
                 if (ts.isPropertyAccessExpression(n)) {

@@ -62,8 +62,10 @@ def test_example_runs_and_registers_the_component_as_written(example_mocks, exam
         r = example_mocks.one(PRIVATE_AGENT)
         assert r.name == "xacct"
         i = r.inputs
-        assert i["source"] == {"region": "eu-west-2", "roleArn": CONFIG["sourceRoleArn"]}
-        assert i["destination"] == {"region": "eu-west-2", "roleArn": CONFIG["destinationRoleArn"]}
+        # sessionName and the link's transit gateway settings: schema defaults the …Args classes fill in.
+        session = {"sessionName": "datasync-privatelink"}
+        assert i["source"] == {"region": "eu-west-2", "roleArn": CONFIG["sourceRoleArn"], **session}
+        assert i["destination"] == {"region": "eu-west-2", "roleArn": CONFIG["destinationRoleArn"], **session}
         assert i["vpcId"] == CONFIG["destinationVpcId"]
         assert i["endpointSubnetIds"] == CONFIG["endpointSubnetIds"]
         assert i["link"] == {
@@ -73,6 +75,8 @@ def test_example_runs_and_registers_the_component_as_written(example_mocks, exam
             "destinationCidrBlocks": CONFIG["destinationCidrBlocks"],
             "sourceRouteTableIds": CONFIG["sourceRouteTableIds"],
             "destinationRouteTableIds": CONFIG["destinationRouteTableIds"],
+            "transitGatewaySharing": "ram",
+            "transitGatewayAutoAccept": False,
         }
         assert i["agents"] == [{"name": "ec2-agent-1", "instance": {"subnetId": CONFIG["agentSubnetId"]}}]
         assert i["agentMode"] == "basic"

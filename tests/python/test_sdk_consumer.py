@@ -1,5 +1,7 @@
 """The Python SDK as a user writes it: names, nested inputs, enums, outputs, under Pulumi mocks."""
 
+import inspect
+
 import pulumi
 import pytest
 
@@ -91,7 +93,10 @@ def test_private_agent_nested_link_sides_and_agents(mocks):
         i = mocks.one(PRIVATE_AGENT).inputs
         assert i["source"] == {"region": "eu-west-1", "roleArn": "arn:aws:iam::222222222222:role/datasync-source",
                                "externalId": "ext-1", "sessionName": "ci"}
-        assert i["destination"] == {"region": "eu-west-2", "profile": "dest", "accountId": "111111111111"}
+        # The …Args classes fill in the schema's defaults (here AwsSide.sessionName and the link's
+        # transit gateway settings); the user's own values are kept.
+        assert i["destination"] == {"region": "eu-west-2", "profile": "dest", "accountId": "111111111111",
+                                    "sessionName": "datasync-privatelink"}
         assert i["link"] == {
             "mode": "peering",
             "sourceVpcId": "vpc-0fedcba9876543210",
@@ -100,6 +105,8 @@ def test_private_agent_nested_link_sides_and_agents(mocks):
             "onPremCidrBlocks": ["192.168.0.0/16"],
             "sourceRouteTableIds": ["rtb-0src"],
             "destinationRouteTableIds": ["rtb-0dst"],
+            "transitGatewaySharing": "ram",
+            "transitGatewayAutoAccept": False,
         }
         assert i["agents"] == [{
             "name": "ec2-1",
@@ -108,7 +115,7 @@ def test_private_agent_nested_link_sides_and_agents(mocks):
             "activation": {
                 "mode": "remote",
                 "jumpHost": {"host": "10.20.9.10", "user": "ec2-user", "port": 22,
-                             "proxy": {"host": "bastion.example.com"}},
+                             "proxy": {"host": "bastion.example.com", "user": "ec2-user", "port": 22}},
                 "timeoutSeconds": 900,
                 "requestTimeoutSeconds": 15,
                 "reactivationTrigger": "2",
@@ -223,8 +230,10 @@ def test_service_endpoint_outputs_wire_into_agent_and_agent_arn_comes_back(mocks
     def check(args):
         arn, address = args
         e = mocks.one(SERVICE_ENDPOINT).inputs
+        # fips and supportChannel are not written above: the SDK sends their schema defaults.
         assert e == {"vpcId": "vpc-0123456789abcdef0", "subnetIds": ["subnet-0aaa1111bbbb2222c"],
-                     "allowedSources": ["10.20.1.15/32"], "existingSecurityGroupId": "sg-0existing"}
+                     "allowedSources": ["10.20.1.15/32"], "existingSecurityGroupId": "sg-0existing",
+                     "fips": False, "supportChannel": False}
         a = mocks.one(AGENT).inputs
         assert a["agentName"] == "onprem-7"
         assert a["address"] == "10.20.1.15"
@@ -234,7 +243,8 @@ def test_service_endpoint_outputs_wire_into_agent_and_agent_arn_comes_back(mocks
         assert a["subnetArn"] == "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-0aaa1111bbbb2222c"
         assert a["securityGroupArn"].endswith(":security-group/sg-0123456789abcdef0")
         assert a["endpointSecurityGroupId"] == "sg-0123456789abcdef0"
-        assert a["activation"] == {"addressOverride": "127.0.0.1:8080"}
+        assert a["activation"] == {"addressOverride": "127.0.0.1:8080", "mode": "local", "timeoutSeconds": 600}
+        assert (a["agentMode"], a["fips"], a["supportChannel"], a["allowWorldActivationSource"]) == ("basic", False, False, False)
         assert arn == agent_arn("onprem-7")
         assert address == "10.20.1.15"
 
@@ -258,7 +268,8 @@ def test_network_link_inputs(mocks):
         i = mocks.one(NETWORK_LINK).inputs
         assert i == {"mode": "existing", "sourceCidrBlocks": ["192.168.0.0/16"], "destinationCidrBlocks": ["10.0.0.0/16"],
                      "destinationVpcId": "vpc-0123456789abcdef0", "destinationRouteTableIds": ["rtb-0dst"],
-                     "existingRouteTargetId": "vgw-0123456789abcdef0", "tags": {"team": "net"}}
+                     "existingRouteTargetId": "vgw-0123456789abcdef0", "tags": {"team": "net"},
+                     "transitGatewaySharing": "ram", "transitGatewayAutoAccept": False}
         assert route_ids == ["r-1", "r-2"]
 
     return link.route_ids.apply(check)
@@ -303,3 +314,24 @@ def test_package_metadata_names_the_plugin():
 
     meta = json.loads(res.files("pulumi_datasync_privatelink").joinpath("pulumi-plugin.json").read_text())
     assert meta == {"resource": True, "name": "datasync-privatelink", "version": "0.1.0"}
+
+
+@pytest.mark.parametrize("cls,name", [
+    (dspl.ActivationSettingsArgs, "timeout_seconds"),
+    (dspl.ActivationSettingsArgs, "request_timeout_seconds"),
+    (dspl.JumpHostArgs, "port"),
+    (dspl.SshProxyArgs, "port"),
+])
+def test_ports_and_seconds_are_ints(cls, name):
+    annotation = str(inspect.signature(cls.__init__).parameters[name].annotation)
+    assert "int" in annotation and "float" not in annotation, annotation
+
+
+def test_args_classes_fill_in_the_schema_defaults():
+    activation = dspl.ActivationSettingsArgs()
+    assert (activation.mode, activation.timeout_seconds, activation.request_timeout_seconds) == ("local", 600, None)
+    jump = dspl.JumpHostArgs(host="10.20.9.10")
+    assert (jump.user, jump.port) == ("ec2-user", 22)
+    assert dspl.AwsSideArgs().session_name == "datasync-privatelink"
+    # A value the user gives wins over the default.
+    assert dspl.JumpHostArgs(host="h", port=2222).port == 2222

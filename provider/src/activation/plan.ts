@@ -1,4 +1,5 @@
 // What the activation Command runs, as plain data. Pure: no Pulumi here.
+import { DEFAULTS, defaultRequestTimeoutSeconds } from "../plan/defaults";
 import { endpointType } from "../plan/regions";
 
 export interface ActivationTarget {
@@ -25,11 +26,11 @@ export function identityVariables(t: ActivationTarget): Record<string, string> {
 }
 
 export function limitVariables(l: ActivationLimits): Record<string, string> {
-    const overall = l.timeoutSeconds ?? 600;
+    const overall = l.timeoutSeconds ?? DEFAULTS.activation.timeoutSeconds;
     // A short overall deadline shortens the default per-request one instead of conflicting with it.
     return {
         ACTIVATION_TIMEOUT_SECONDS: String(overall),
-        ACTIVATION_REQUEST_TIMEOUT_SECONDS: String(l.requestTimeoutSeconds ?? Math.min(10, overall)),
+        ACTIVATION_REQUEST_TIMEOUT_SECONDS: String(l.requestTimeoutSeconds ?? defaultRequestTimeoutSeconds(overall)),
     };
 }
 

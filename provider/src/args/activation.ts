@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Integer } from "./integer";
 
 /**
  * Where the activation request to the agent's port 80 is made from.
@@ -7,41 +8,43 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export type ActivationMode = "local" | "remote" | "manual";
 
-/** An SSH proxy the jump-host connection goes through. */
-export interface SshProxy {
-    /** Proxy host name or IP. */
+/** What an SSH connection to one host needs: the jump host, or the proxy in front of it. */
+export interface SshHost {
+    /** Host name or IP. */
     host: pulumi.Input<string>;
-    /** SSH user on the proxy. Defaults to "ec2-user". */
-    user?: pulumi.Input<string>;
-    /** SSH port on the proxy. Defaults to 22. */
-    port?: pulumi.Input<number>;
     /**
-     * PEM private key for the proxy. Defaults to the jump host's key.
+     * SSH user.
+     * @default ssh.user
+     */
+    user?: pulumi.Input<string>;
+    /**
+     * SSH port.
+     * @default ssh.port
+     */
+    port?: pulumi.Input<Integer>;
+    /**
+     * PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the
+     * machine running Pulumi.
      * @secret
      */
     privateKey?: pulumi.Input<string>;
 }
 
+/** An SSH proxy the jump-host connection goes through. */
+export interface SshProxy extends SshHost {}
+
 /** An SSH host that can reach the agent's port 80 and runs the activation script. */
-export interface JumpHost {
-    /** Jump host name or IP. */
-    host: pulumi.Input<string>;
-    /** SSH user. Defaults to "ec2-user". */
-    user?: pulumi.Input<string>;
-    /** SSH port. Defaults to 22. */
-    port?: pulumi.Input<number>;
-    /**
-     * PEM private key. Defaults to the SSH agent of the machine running Pulumi.
-     * @secret
-     */
-    privateKey?: pulumi.Input<string>;
+export interface JumpHost extends SshHost {
     /** Optional SSH proxy to reach the jump host through. Defaults to a direct connection. */
     proxy?: SshProxy;
 }
 
 /** How the one-time activation key is obtained from the agent. */
 export interface ActivationSettings {
-    /** Where the activation request is made from. Defaults to "local". */
+    /**
+     * Where the activation request is made from.
+     * @default activation.mode
+     */
     mode?: ActivationMode;
     /**
      * Address to send the activation request to instead of the agent's own IP: a tunnel or load
@@ -56,10 +59,16 @@ export interface ActivationSettings {
      * @secret
      */
     manualKey?: pulumi.Input<string>;
-    /** Overall deadline for obtaining the key, in seconds. Defaults to 600. */
-    timeoutSeconds?: pulumi.Input<number>;
-    /** Deadline for each request to the agent, in seconds. Defaults to 10. */
-    requestTimeoutSeconds?: pulumi.Input<number>;
+    /**
+     * Overall deadline for obtaining the key, in seconds.
+     * @default activation.timeoutSeconds
+     */
+    timeoutSeconds?: pulumi.Input<Integer>;
+    /**
+     * Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to
+     * {@default activation.requestTimeoutSeconds}, or to `timeoutSeconds` when that is shorter.
+     */
+    requestTimeoutSeconds?: pulumi.Input<Integer>;
     /**
      * Change this value to force a fresh key and re-activation (for example after deleting the
      * DataSync agent by hand). Defaults to none: a key is requested only when the agent's identity

@@ -11,3 +11,9 @@ export interface FirewallRule {
     /** Why the flow is needed. */
     purpose: string;
 }
+
+/** The flows a component's resources need, for the network teams between the sides. */
+export interface FirewallReport {
+    /** Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range. */
+    firewallRules: FirewallRule[];
+}

@@ -44,13 +44,25 @@ export interface LinkSettings {
     sourceSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** Destination subnets (one per AZ) for the destination VPC's attachment. Defaults to the endpoint subnets. */
     destinationSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /** How a cross-account transit gateway reaches the source account. Defaults to "ram". */
+    /**
+     * How a cross-account transit gateway reaches the source account.
+     * @default link.transitGatewaySharing
+     */
     transitGatewaySharing?: TransitGatewaySharing;
-    /** Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them. */
+    /**
+     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+     * @default link.transitGatewayAutoAccept
+     */
     transitGatewayAutoAccept?: boolean;
     /**
      * For "existing" mode: the next hop (vgw-, tgw-, eni- or pcx- ID) for routes from `destinationRouteTableIds`
      * to the source ranges. Defaults to none: no routes are made.
      */
     existingRouteTargetId?: pulumi.Input<string>;
+}
+
+/** The peering connection a link made. */
+export interface PeeringOutput {
+    /** The VPC peering connection (peering mode), else empty. */
+    peeringConnectionId: string;
 }

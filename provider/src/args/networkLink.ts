@@ -1,26 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FirewallRule } from "./firewallRule";
-import { LinkSettings } from "./link";
-import { AwsSide } from "./side";
+import { FirewallReport } from "./firewallRule";
+import { LinkSettings, PeeringOutput } from "./link";
+import { SideSettings } from "./side";
+import { Tagging } from "./tags";
 
 /** Inputs of NetworkLink. */
-export interface NetworkLinkArgs extends LinkSettings {
+export interface NetworkLinkArgs extends LinkSettings, SideSettings, Tagging {
     /** The destination VPC (the endpoint's). Required for peering and transitGateway. */
     destinationVpcId?: pulumi.Input<string>;
-    /** How to reach the source side (the agent's network). Defaults to the inherited provider. */
-    source?: AwsSide;
-    /** How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider. */
-    destination?: AwsSide;
-    /** Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none. */
-    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 /** Outputs of NetworkLink. */
-export interface NetworkLinkOutputs {
-    /** The VPC peering connection (peering mode), else empty. */
-    peeringConnectionId: string;
+export interface NetworkLinkOutputs extends PeeringOutput, FirewallReport {
     /** IDs of the routes created. */
     routeIds: string[];
-    /** Flows to allow between the sides. */
-    firewallRules: FirewallRule[];
 }

@@ -16,7 +16,10 @@ export interface AwsSide {
     roleArn?: pulumi.Input<string>;
     /** External ID required by the role's trust policy. Defaults to none. */
     externalId?: pulumi.Input<string>;
-    /** Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink". */
+    /**
+     * Session name recorded in CloudTrail for the assumed role.
+     * @default side.sessionName
+     */
     sessionName?: pulumi.Input<string>;
     /** Named profile from the shared AWS config to use for this side. Defaults to none. */
     profile?: pulumi.Input<string>;
@@ -26,4 +29,18 @@ export interface AwsSide {
      * cross-account rules can be checked before deployment.
      */
     accountId?: pulumi.Input<string>;
+}
+
+/** The two sides a component spans. */
+export interface SideSettings {
+    /**
+     * How to reach the source side, where the agents' network is (the agent VM, the source VPC or the
+     * on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+     */
+    source?: AwsSide;
+    /**
+     * How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the
+     * task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+     */
+    destination?: AwsSide;
 }

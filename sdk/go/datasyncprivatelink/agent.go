@@ -18,9 +18,9 @@ type Agent struct {
 
 	// The agent VM's private IPv4.
 	AgentAddress pulumi.StringOutput `pulumi:"agentAddress"`
-	// ARN of the activated DataSync agent.
+	// ARN of the activated DataSync agent; for a fleet, the first of `agents`.
 	AgentArn pulumi.StringOutput `pulumi:"agentArn"`
-	// Flows to allow for this agent.
+	// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 	FirewallRules FirewallRuleArrayOutput `pulumi:"firewallRules"`
 	// The EC2 instance, when the component launched one; else empty.
 	InstanceId pulumi.StringOutput `pulumi:"instanceId"`
@@ -45,6 +45,31 @@ func NewAgent(ctx *pulumi.Context,
 	if args.VpcEndpointId == nil {
 		return nil, errors.New("invalid value for required argument 'VpcEndpointId'")
 	}
+	if args.Activation != nil {
+		args.Activation = args.Activation.Defaults()
+	}
+	if args.AgentMode == nil {
+		agentMode_ := AgentMode("basic")
+		args.AgentMode = &agentMode_
+	}
+	if args.AllowWorldActivationSource == nil {
+		allowWorldActivationSource_ := false
+		args.AllowWorldActivationSource = &allowWorldActivationSource_
+	}
+	if args.Destination != nil {
+		args.Destination = args.Destination.Defaults()
+	}
+	if args.Fips == nil {
+		fips_ := false
+		args.Fips = &fips_
+	}
+	if args.Source != nil {
+		args.Source = args.Source.Defaults()
+	}
+	if args.SupportChannel == nil {
+		supportChannel_ := false
+		args.SupportChannel = &supportChannel_
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Agent
 	err := ctx.RegisterRemoteComponentResource("datasync-privatelink:index:Agent", name, args, &resource, opts...)
@@ -57,37 +82,37 @@ func NewAgent(ctx *pulumi.Context,
 type agentArgs struct {
 	// How the activation key is obtained. Defaults to a request from the machine running Pulumi.
 	Activation *ActivationSettings `pulumi:"activation"`
-	// The endpoint's Region. Defaults to the destination side's Region; must equal it.
+	// The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
 	ActivationRegion *string `pulumi:"activationRegion"`
-	// Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
 	ActivationSourceCidrs []string `pulumi:"activationSourceCidrs"`
-	// IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
+	// IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
 	Address *string `pulumi:"address"`
-	// Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+	// Basic or Enhanced agents; picks the AMI and the default instance type.
 	AgentMode *AgentMode `pulumi:"agentMode"`
 	// DataSync agent name. Defaults to the component's name.
 	AgentName *string `pulumi:"agentName"`
-	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
 	AllowWorldActivationSource *bool `pulumi:"allowWorldActivationSource"`
-	// How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSide `pulumi:"destination"`
 	// The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
 	EndpointPrivateIp string `pulumi:"endpointPrivateIp"`
 	// The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
 	EndpointSecurityGroupId *string `pulumi:"endpointSecurityGroupId"`
-	// The endpoint is a FIPS endpoint. Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool `pulumi:"fips"`
 	// Launch an EC2 agent. Exactly one of `instance` and `address` is required.
 	Instance *AgentInstance `pulumi:"instance"`
 	// ARN of the endpoint and task security group (ServiceEndpoint.securityGroupArn).
 	SecurityGroupArn string `pulumi:"securityGroupArn"`
-	// How to reach the agent VM's side. Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSide `pulumi:"source"`
 	// ARN of the activation subnet (ServiceEndpoint.subnetArn).
 	SubnetArn string `pulumi:"subnetArn"`
-	// Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool `pulumi:"supportChannel"`
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
 	// CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
 	TaskSubnetCidr *string `pulumi:"taskSubnetCidr"`
@@ -99,37 +124,37 @@ type agentArgs struct {
 type AgentArgs struct {
 	// How the activation key is obtained. Defaults to a request from the machine running Pulumi.
 	Activation *ActivationSettingsArgs
-	// The endpoint's Region. Defaults to the destination side's Region; must equal it.
+	// The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
 	ActivationRegion pulumi.StringPtrInput
-	// Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
 	ActivationSourceCidrs []pulumi.StringInput
-	// IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
+	// IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
 	Address pulumi.StringPtrInput
-	// Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+	// Basic or Enhanced agents; picks the AMI and the default instance type.
 	AgentMode *AgentMode
 	// DataSync agent name. Defaults to the component's name.
 	AgentName pulumi.StringPtrInput
-	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
 	AllowWorldActivationSource *bool
-	// How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSideArgs
 	// The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
 	EndpointPrivateIp pulumi.StringInput
 	// The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
 	EndpointSecurityGroupId pulumi.StringPtrInput
-	// The endpoint is a FIPS endpoint. Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool
 	// Launch an EC2 agent. Exactly one of `instance` and `address` is required.
 	Instance *AgentInstanceArgs
 	// ARN of the endpoint and task security group (ServiceEndpoint.securityGroupArn).
 	SecurityGroupArn pulumi.StringInput
-	// How to reach the agent VM's side. Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSideArgs
 	// ARN of the activation subnet (ServiceEndpoint.subnetArn).
 	SubnetArn pulumi.StringInput
-	// Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
 	// CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
 	TaskSubnetCidr pulumi.StringPtrInput
@@ -229,12 +254,12 @@ func (o AgentOutput) AgentAddress() pulumi.StringOutput {
 	return o.ApplyT(func(v *Agent) pulumi.StringOutput { return v.AgentAddress }).(pulumi.StringOutput)
 }
 
-// ARN of the activated DataSync agent.
+// ARN of the activated DataSync agent; for a fleet, the first of `agents`.
 func (o AgentOutput) AgentArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *Agent) pulumi.StringOutput { return v.AgentArn }).(pulumi.StringOutput)
 }
 
-// Flows to allow for this agent.
+// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 func (o AgentOutput) FirewallRules() FirewallRuleArrayOutput {
 	return o.ApplyT(func(v *Agent) FirewallRuleArrayOutput { return v.FirewallRules }).(FirewallRuleArrayOutput)
 }

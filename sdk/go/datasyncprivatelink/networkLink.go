@@ -16,7 +16,7 @@ import (
 type NetworkLink struct {
 	pulumi.ResourceState
 
-	// Flows to allow between the sides.
+	// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 	FirewallRules FirewallRuleArrayOutput `pulumi:"firewallRules"`
 	// The VPC peering connection (peering mode), else empty.
 	PeeringConnectionId pulumi.StringOutput `pulumi:"peeringConnectionId"`
@@ -37,6 +37,20 @@ func NewNetworkLink(ctx *pulumi.Context,
 	if args.SourceCidrBlocks == nil {
 		return nil, errors.New("invalid value for required argument 'SourceCidrBlocks'")
 	}
+	if args.Destination != nil {
+		args.Destination = args.Destination.Defaults()
+	}
+	if args.Source != nil {
+		args.Source = args.Source.Defaults()
+	}
+	if args.TransitGatewayAutoAccept == nil {
+		transitGatewayAutoAccept_ := false
+		args.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
+	}
+	if args.TransitGatewaySharing == nil {
+		transitGatewaySharing_ := TransitGatewaySharing("ram")
+		args.TransitGatewaySharing = &transitGatewaySharing_
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource NetworkLink
 	err := ctx.RegisterRemoteComponentResource("datasync-privatelink:index:NetworkLink", name, args, &resource, opts...)
@@ -47,7 +61,7 @@ func NewNetworkLink(ctx *pulumi.Context,
 }
 
 type networkLinkArgs struct {
-	// How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSide `pulumi:"destination"`
 	// Every address range of the destination VPC: its primary and secondary CIDRs.
 	DestinationCidrBlocks []string `pulumi:"destinationCidrBlocks"`
@@ -63,7 +77,7 @@ type networkLinkArgs struct {
 	Mode LinkMode `pulumi:"mode"`
 	// Further on-premises ranges reachable from the source side (checked for overlap, not routed). Defaults to none.
 	OnPremCidrBlocks []string `pulumi:"onPremCidrBlocks"`
-	// How to reach the source side (the agent's network). Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSide `pulumi:"source"`
 	// Every address range on the source side: the source VPC's primary and secondary CIDRs, or the on-premises ranges agents live in.
 	SourceCidrBlocks []string `pulumi:"sourceCidrBlocks"`
@@ -75,19 +89,19 @@ type networkLinkArgs struct {
 	SourceTransitGatewayId *string `pulumi:"sourceTransitGatewayId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId *string `pulumi:"sourceVpcId"`
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
-	// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId *string `pulumi:"transitGatewayId"`
-	// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
 }
 
 // The set of arguments for constructing a NetworkLink resource.
 type NetworkLinkArgs struct {
-	// How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSideArgs
 	// Every address range of the destination VPC: its primary and secondary CIDRs.
 	DestinationCidrBlocks []pulumi.StringInput
@@ -103,7 +117,7 @@ type NetworkLinkArgs struct {
 	Mode LinkMode
 	// Further on-premises ranges reachable from the source side (checked for overlap, not routed). Defaults to none.
 	OnPremCidrBlocks []pulumi.StringInput
-	// How to reach the source side (the agent's network). Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSideArgs
 	// Every address range on the source side: the source VPC's primary and secondary CIDRs, or the on-premises ranges agents live in.
 	SourceCidrBlocks []pulumi.StringInput
@@ -115,13 +129,13 @@ type NetworkLinkArgs struct {
 	SourceTransitGatewayId pulumi.StringPtrInput
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId pulumi.StringPtrInput
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
-	// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 	TransitGatewayAutoAccept *bool
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId pulumi.StringPtrInput
-	// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing
 }
 
@@ -212,7 +226,7 @@ func (o NetworkLinkOutput) ToNetworkLinkOutputWithContext(ctx context.Context) N
 	return o
 }
 
-// Flows to allow between the sides.
+// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 func (o NetworkLinkOutput) FirewallRules() FirewallRuleArrayOutput {
 	return o.ApplyT(func(v *NetworkLink) FirewallRuleArrayOutput { return v.FirewallRules }).(FirewallRuleArrayOutput)
 }

@@ -16,17 +16,17 @@ import (
 type PrivateAgent struct {
 	pulumi.ResourceState
 
-	// ARN of the first agent (the only one for a single agent).
+	// ARN of the activated DataSync agent; for a fleet, the first of `agents`.
 	AgentArn pulumi.StringOutput `pulumi:"agentArn"`
 	// ARNs of every agent, in the order of `agents`.
 	AgentArns pulumi.StringArrayOutput `pulumi:"agentArns"`
-	// Private IPv4 of the endpoint in the activation subnet.
+	// Private IPv4 of the endpoint's network interface in the activation subnet.
 	EndpointPrivateIp pulumi.StringOutput `pulumi:"endpointPrivateIp"`
-	// Flows to allow between agents, activation hosts and the endpoint.
+	// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 	FirewallRules FirewallRuleArrayOutput `pulumi:"firewallRules"`
-	// VPC peering connection (peering link), else empty.
+	// The VPC peering connection (peering mode), else empty.
 	PeeringConnectionId pulumi.StringOutput `pulumi:"peeringConnectionId"`
-	// Security group of the endpoint and task interfaces.
+	// Security group of the endpoint and the task network interfaces.
 	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
 	// ID of the DataSync interface endpoint.
 	VpcEndpointId pulumi.StringOutput `pulumi:"vpcEndpointId"`
@@ -48,6 +48,31 @@ func NewPrivateAgent(ctx *pulumi.Context,
 	if args.VpcId == nil {
 		return nil, errors.New("invalid value for required argument 'VpcId'")
 	}
+	if args.AgentMode == nil {
+		agentMode_ := AgentMode("basic")
+		args.AgentMode = &agentMode_
+	}
+	if args.AllowWorldActivationSource == nil {
+		allowWorldActivationSource_ := false
+		args.AllowWorldActivationSource = &allowWorldActivationSource_
+	}
+	if args.Destination != nil {
+		args.Destination = args.Destination.Defaults()
+	}
+	if args.Fips == nil {
+		fips_ := false
+		args.Fips = &fips_
+	}
+	if args.Link != nil {
+		args.Link = args.Link.Defaults()
+	}
+	if args.Source != nil {
+		args.Source = args.Source.Defaults()
+	}
+	if args.SupportChannel == nil {
+		supportChannel_ := false
+		args.SupportChannel = &supportChannel_
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource PrivateAgent
 	err := ctx.RegisterRemoteComponentResource("datasync-privatelink:index:PrivateAgent", name, args, &resource, opts...)
@@ -58,73 +83,73 @@ func NewPrivateAgent(ctx *pulumi.Context,
 }
 
 type privateAgentArgs struct {
-	// The activation Region. Defaults to the destination side's Region; must equal it.
+	// The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
 	ActivationRegion *string `pulumi:"activationRegion"`
-	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
+	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
 	ActivationSourceCidrs []string `pulumi:"activationSourceCidrs"`
-	// The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
+	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId *string `pulumi:"activationSubnetId"`
-	// Basic or Enhanced agents. Defaults to "basic".
+	// Basic or Enhanced agents; picks the AMI and the default instance type.
 	AgentMode *AgentMode `pulumi:"agentMode"`
 	// The agents: at least one; they share the endpoint.
 	Agents []AgentSpec `pulumi:"agents"`
-	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
 	AllowWorldActivationSource *bool `pulumi:"allowWorldActivationSource"`
-	// How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSide `pulumi:"destination"`
 	// Subnets for the endpoint, at most one per Availability Zone.
 	EndpointSubnetIds []string `pulumi:"endpointSubnetIds"`
-	// Adopt an existing endpoint security group. Defaults to creating one.
+	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId *string `pulumi:"existingSecurityGroupId"`
-	// Adopt an existing DataSync interface endpoint. Defaults to creating one.
+	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
 	ExistingVpcEndpointId *string `pulumi:"existingVpcEndpointId"`
-	// Use the FIPS endpoint. Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool `pulumi:"fips"`
 	// The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
 	Link *LinkSettings `pulumi:"link"`
-	// How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSide `pulumi:"source"`
-	// Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool `pulumi:"supportChannel"`
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
-	// The destination VPC for the DataSync interface endpoint.
+	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId string `pulumi:"vpcId"`
 }
 
 // The set of arguments for constructing a PrivateAgent resource.
 type PrivateAgentArgs struct {
-	// The activation Region. Defaults to the destination side's Region; must equal it.
+	// The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
 	ActivationRegion pulumi.StringPtrInput
-	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
+	// Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
 	ActivationSourceCidrs []pulumi.StringInput
-	// The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
+	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId pulumi.StringPtrInput
-	// Basic or Enhanced agents. Defaults to "basic".
+	// Basic or Enhanced agents; picks the AMI and the default instance type.
 	AgentMode *AgentMode
 	// The agents: at least one; they share the endpoint.
 	Agents []AgentSpecArgs
-	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+	// Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
 	AllowWorldActivationSource *bool
-	// How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSideArgs
 	// Subnets for the endpoint, at most one per Availability Zone.
 	EndpointSubnetIds pulumi.StringArrayInput
-	// Adopt an existing endpoint security group. Defaults to creating one.
+	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId pulumi.StringPtrInput
-	// Adopt an existing DataSync interface endpoint. Defaults to creating one.
+	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
 	ExistingVpcEndpointId pulumi.StringPtrInput
-	// Use the FIPS endpoint. Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool
 	// The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
 	Link *LinkSettingsArgs
-	// How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
+	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSideArgs
-	// Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
-	// The destination VPC for the DataSync interface endpoint.
+	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId pulumi.StringInput
 }
 
@@ -215,7 +240,7 @@ func (o PrivateAgentOutput) ToPrivateAgentOutputWithContext(ctx context.Context)
 	return o
 }
 
-// ARN of the first agent (the only one for a single agent).
+// ARN of the activated DataSync agent; for a fleet, the first of `agents`.
 func (o PrivateAgentOutput) AgentArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *PrivateAgent) pulumi.StringOutput { return v.AgentArn }).(pulumi.StringOutput)
 }
@@ -225,22 +250,22 @@ func (o PrivateAgentOutput) AgentArns() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PrivateAgent) pulumi.StringArrayOutput { return v.AgentArns }).(pulumi.StringArrayOutput)
 }
 
-// Private IPv4 of the endpoint in the activation subnet.
+// Private IPv4 of the endpoint's network interface in the activation subnet.
 func (o PrivateAgentOutput) EndpointPrivateIp() pulumi.StringOutput {
 	return o.ApplyT(func(v *PrivateAgent) pulumi.StringOutput { return v.EndpointPrivateIp }).(pulumi.StringOutput)
 }
 
-// Flows to allow between agents, activation hosts and the endpoint.
+// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 func (o PrivateAgentOutput) FirewallRules() FirewallRuleArrayOutput {
 	return o.ApplyT(func(v *PrivateAgent) FirewallRuleArrayOutput { return v.FirewallRules }).(FirewallRuleArrayOutput)
 }
 
-// VPC peering connection (peering link), else empty.
+// The VPC peering connection (peering mode), else empty.
 func (o PrivateAgentOutput) PeeringConnectionId() pulumi.StringOutput {
 	return o.ApplyT(func(v *PrivateAgent) pulumi.StringOutput { return v.PeeringConnectionId }).(pulumi.StringOutput)
 }
 
-// Security group of the endpoint and task interfaces.
+// Security group of the endpoint and the task network interfaces.
 func (o PrivateAgentOutput) SecurityGroupId() pulumi.StringOutput {
 	return o.ApplyT(func(v *PrivateAgent) pulumi.StringOutput { return v.SecurityGroupId }).(pulumi.StringOutput)
 }

@@ -21,14 +21,33 @@ type ActivationSettings struct {
 	JumpHost *JumpHost `pulumi:"jumpHost"`
 	// The activation key read from the agent's local console, for mode "manual". It expires 30 minutes after the agent minted it and can be used once. Required in mode "manual", not allowed in others.
 	ManualKey *string `pulumi:"manualKey"`
-	// Where the activation request is made from. Defaults to "local".
+	// Where the activation request is made from.
 	Mode *ActivationMode `pulumi:"mode"`
 	// Change this value to force a fresh key and re-activation (for example after deleting the DataSync agent by hand). Defaults to none: a key is requested only when the agent's identity (instance, address or endpoint) changes.
 	ReactivationTrigger *string `pulumi:"reactivationTrigger"`
-	// Deadline for each request to the agent, in seconds. Defaults to 10.
-	RequestTimeoutSeconds *float64 `pulumi:"requestTimeoutSeconds"`
-	// Overall deadline for obtaining the key, in seconds. Defaults to 600.
-	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
+	// Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
+	RequestTimeoutSeconds *int `pulumi:"requestTimeoutSeconds"`
+	// Overall deadline for obtaining the key, in seconds.
+	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
+}
+
+// Defaults sets the appropriate defaults for ActivationSettings
+func (val *ActivationSettings) Defaults() *ActivationSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	tmp.JumpHost = tmp.JumpHost.Defaults()
+
+	if tmp.Mode == nil {
+		mode_ := ActivationMode("local")
+		tmp.Mode = &mode_
+	}
+	if tmp.TimeoutSeconds == nil {
+		timeoutSeconds_ := 600
+		tmp.TimeoutSeconds = &timeoutSeconds_
+	}
+	return &tmp
 }
 
 // ActivationSettingsInput is an input type that accepts ActivationSettingsArgs and ActivationSettingsOutput values.
@@ -50,16 +69,33 @@ type ActivationSettingsArgs struct {
 	JumpHost *JumpHostArgs `pulumi:"jumpHost"`
 	// The activation key read from the agent's local console, for mode "manual". It expires 30 minutes after the agent minted it and can be used once. Required in mode "manual", not allowed in others.
 	ManualKey pulumi.StringPtrInput `pulumi:"manualKey"`
-	// Where the activation request is made from. Defaults to "local".
+	// Where the activation request is made from.
 	Mode *ActivationMode `pulumi:"mode"`
 	// Change this value to force a fresh key and re-activation (for example after deleting the DataSync agent by hand). Defaults to none: a key is requested only when the agent's identity (instance, address or endpoint) changes.
 	ReactivationTrigger pulumi.StringPtrInput `pulumi:"reactivationTrigger"`
-	// Deadline for each request to the agent, in seconds. Defaults to 10.
-	RequestTimeoutSeconds pulumi.Float64PtrInput `pulumi:"requestTimeoutSeconds"`
-	// Overall deadline for obtaining the key, in seconds. Defaults to 600.
-	TimeoutSeconds pulumi.Float64PtrInput `pulumi:"timeoutSeconds"`
+	// Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
+	RequestTimeoutSeconds pulumi.IntPtrInput `pulumi:"requestTimeoutSeconds"`
+	// Overall deadline for obtaining the key, in seconds.
+	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 }
 
+// Defaults sets the appropriate defaults for ActivationSettingsArgs
+func (val *ActivationSettingsArgs) Defaults() *ActivationSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	tmp.JumpHost = tmp.JumpHost.Defaults()
+
+	if tmp.Mode == nil {
+		mode_ := ActivationMode("local")
+		tmp.Mode = &mode_
+	}
+	if tmp.TimeoutSeconds == nil {
+		tmp.TimeoutSeconds = pulumi.IntPtr(600)
+	}
+	return &tmp
+}
 func (ActivationSettingsArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*ActivationSettings)(nil)).Elem()
 }
@@ -153,7 +189,7 @@ func (o ActivationSettingsOutput) ManualKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v ActivationSettings) *string { return v.ManualKey }).(pulumi.StringPtrOutput)
 }
 
-// Where the activation request is made from. Defaults to "local".
+// Where the activation request is made from.
 func (o ActivationSettingsOutput) Mode() ActivationModePtrOutput {
 	return o.ApplyT(func(v ActivationSettings) *ActivationMode { return v.Mode }).(ActivationModePtrOutput)
 }
@@ -163,14 +199,14 @@ func (o ActivationSettingsOutput) ReactivationTrigger() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v ActivationSettings) *string { return v.ReactivationTrigger }).(pulumi.StringPtrOutput)
 }
 
-// Deadline for each request to the agent, in seconds. Defaults to 10.
-func (o ActivationSettingsOutput) RequestTimeoutSeconds() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v ActivationSettings) *float64 { return v.RequestTimeoutSeconds }).(pulumi.Float64PtrOutput)
+// Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
+func (o ActivationSettingsOutput) RequestTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ActivationSettings) *int { return v.RequestTimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
-// Overall deadline for obtaining the key, in seconds. Defaults to 600.
-func (o ActivationSettingsOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v ActivationSettings) *float64 { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
+// Overall deadline for obtaining the key, in seconds.
+func (o ActivationSettingsOutput) TimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ActivationSettings) *int { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
 type ActivationSettingsPtrOutput struct{ *pulumi.OutputState }
@@ -227,7 +263,7 @@ func (o ActivationSettingsPtrOutput) ManualKey() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Where the activation request is made from. Defaults to "local".
+// Where the activation request is made from.
 func (o ActivationSettingsPtrOutput) Mode() ActivationModePtrOutput {
 	return o.ApplyT(func(v *ActivationSettings) *ActivationMode {
 		if v == nil {
@@ -247,33 +283,33 @@ func (o ActivationSettingsPtrOutput) ReactivationTrigger() pulumi.StringPtrOutpu
 	}).(pulumi.StringPtrOutput)
 }
 
-// Deadline for each request to the agent, in seconds. Defaults to 10.
-func (o ActivationSettingsPtrOutput) RequestTimeoutSeconds() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v *ActivationSettings) *float64 {
+// Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
+func (o ActivationSettingsPtrOutput) RequestTimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *ActivationSettings) *int {
 		if v == nil {
 			return nil
 		}
 		return v.RequestTimeoutSeconds
-	}).(pulumi.Float64PtrOutput)
+	}).(pulumi.IntPtrOutput)
 }
 
-// Overall deadline for obtaining the key, in seconds. Defaults to 600.
-func (o ActivationSettingsPtrOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v *ActivationSettings) *float64 {
+// Overall deadline for obtaining the key, in seconds.
+func (o ActivationSettingsPtrOutput) TimeoutSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *ActivationSettings) *int {
 		if v == nil {
 			return nil
 		}
 		return v.TimeoutSeconds
-	}).(pulumi.Float64PtrOutput)
+	}).(pulumi.IntPtrOutput)
 }
 
-// An EC2 agent the component launches from AWS's DataSync AMI.
+// An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
 type AgentInstance struct {
-	// AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+	// AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
 	AmiId *string `pulumi:"amiId"`
 	// Extra security groups to attach beside the agent group the component creates. Defaults to none.
 	ExtraSecurityGroupIds []string `pulumi:"extraSecurityGroupIds"`
-	// EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+	// EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
 	InstanceType *string `pulumi:"instanceType"`
 	// EC2 key pair for console access. Defaults to none.
 	KeyName *string `pulumi:"keyName"`
@@ -292,13 +328,13 @@ type AgentInstanceInput interface {
 	ToAgentInstanceOutputWithContext(context.Context) AgentInstanceOutput
 }
 
-// An EC2 agent the component launches from AWS's DataSync AMI.
+// An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
 type AgentInstanceArgs struct {
-	// AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+	// AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
 	AmiId pulumi.StringPtrInput `pulumi:"amiId"`
 	// Extra security groups to attach beside the agent group the component creates. Defaults to none.
 	ExtraSecurityGroupIds pulumi.StringArrayInput `pulumi:"extraSecurityGroupIds"`
-	// EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+	// EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
 	InstanceType pulumi.StringPtrInput `pulumi:"instanceType"`
 	// EC2 key pair for console access. Defaults to none.
 	KeyName pulumi.StringPtrInput `pulumi:"keyName"`
@@ -359,7 +395,7 @@ func (i *agentInstancePtrType) ToAgentInstancePtrOutputWithContext(ctx context.C
 	return pulumi.ToOutputWithContext(ctx, i).(AgentInstancePtrOutput)
 }
 
-// An EC2 agent the component launches from AWS's DataSync AMI.
+// An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
 type AgentInstanceOutput struct{ *pulumi.OutputState }
 
 func (AgentInstanceOutput) ElementType() reflect.Type {
@@ -384,7 +420,7 @@ func (o AgentInstanceOutput) ToAgentInstancePtrOutputWithContext(ctx context.Con
 	}).(AgentInstancePtrOutput)
 }
 
-// AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+// AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
 func (o AgentInstanceOutput) AmiId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AgentInstance) *string { return v.AmiId }).(pulumi.StringPtrOutput)
 }
@@ -394,7 +430,7 @@ func (o AgentInstanceOutput) ExtraSecurityGroupIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v AgentInstance) []string { return v.ExtraSecurityGroupIds }).(pulumi.StringArrayOutput)
 }
 
-// EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+// EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
 func (o AgentInstanceOutput) InstanceType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AgentInstance) *string { return v.InstanceType }).(pulumi.StringPtrOutput)
 }
@@ -433,7 +469,7 @@ func (o AgentInstancePtrOutput) Elem() AgentInstanceOutput {
 	}).(AgentInstanceOutput)
 }
 
-// AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+// AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
 func (o AgentInstancePtrOutput) AmiId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentInstance) *string {
 		if v == nil {
@@ -453,7 +489,7 @@ func (o AgentInstancePtrOutput) ExtraSecurityGroupIds() pulumi.StringArrayOutput
 	}).(pulumi.StringArrayOutput)
 }
 
-// EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+// EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
 func (o AgentInstancePtrOutput) InstanceType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentInstance) *string {
 		if v == nil {
@@ -493,8 +529,19 @@ type AgentSpec struct {
 	Instance *AgentInstance `pulumi:"instance"`
 	// DataSync agent name, unique within the fleet.
 	Name string `pulumi:"name"`
-	// Tags for this agent's resources, merged over the component's tags. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
+}
+
+// Defaults sets the appropriate defaults for AgentSpec
+func (val *AgentSpec) Defaults() *AgentSpec {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	tmp.Activation = tmp.Activation.Defaults()
+
+	return &tmp
 }
 
 // AgentSpecInput is an input type that accepts AgentSpecArgs and AgentSpecOutput values.
@@ -518,10 +565,20 @@ type AgentSpecArgs struct {
 	Instance *AgentInstanceArgs `pulumi:"instance"`
 	// DataSync agent name, unique within the fleet.
 	Name string `pulumi:"name"`
-	// Tags for this agent's resources, merged over the component's tags. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput `pulumi:"tags"`
 }
 
+// Defaults sets the appropriate defaults for AgentSpecArgs
+func (val *AgentSpecArgs) Defaults() *AgentSpecArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	tmp.Activation = tmp.Activation.Defaults()
+
+	return &tmp
+}
 func (AgentSpecArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*AgentSpec)(nil)).Elem()
 }
@@ -594,7 +651,7 @@ func (o AgentSpecOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v AgentSpec) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// Tags for this agent's resources, merged over the component's tags. Defaults to none.
+// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 func (o AgentSpecOutput) Tags() pulumi.StringMapOutput {
 	return o.ApplyT(func(v AgentSpec) map[string]string { return v.Tags }).(pulumi.StringMapOutput)
 }
@@ -631,8 +688,21 @@ type AwsSide struct {
 	Region *string `pulumi:"region"`
 	// ARN of an IAM role to assume for this side, e.g. "arn:aws:iam::111122223333:role/datasync-deployer". Defaults to no role: the inherited credentials are used as they are.
 	RoleArn *string `pulumi:"roleArn"`
-	// Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+	// Session name recorded in CloudTrail for the assumed role.
 	SessionName *string `pulumi:"sessionName"`
+}
+
+// Defaults sets the appropriate defaults for AwsSide
+func (val *AwsSide) Defaults() *AwsSide {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SessionName == nil {
+		sessionName_ := "datasync-privatelink"
+		tmp.SessionName = &sessionName_
+	}
+	return &tmp
 }
 
 // AwsSideInput is an input type that accepts AwsSideArgs and AwsSideOutput values.
@@ -658,10 +728,21 @@ type AwsSideArgs struct {
 	Region pulumi.StringPtrInput `pulumi:"region"`
 	// ARN of an IAM role to assume for this side, e.g. "arn:aws:iam::111122223333:role/datasync-deployer". Defaults to no role: the inherited credentials are used as they are.
 	RoleArn pulumi.StringPtrInput `pulumi:"roleArn"`
-	// Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+	// Session name recorded in CloudTrail for the assumed role.
 	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
 }
 
+// Defaults sets the appropriate defaults for AwsSideArgs
+func (val *AwsSideArgs) Defaults() *AwsSideArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SessionName == nil {
+		tmp.SessionName = pulumi.StringPtr("datasync-privatelink")
+	}
+	return &tmp
+}
 func (AwsSideArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*AwsSide)(nil)).Elem()
 }
@@ -765,7 +846,7 @@ func (o AwsSideOutput) RoleArn() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AwsSide) *string { return v.RoleArn }).(pulumi.StringPtrOutput)
 }
 
-// Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+// Session name recorded in CloudTrail for the assumed role.
 func (o AwsSideOutput) SessionName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AwsSide) *string { return v.SessionName }).(pulumi.StringPtrOutput)
 }
@@ -844,7 +925,7 @@ func (o AwsSidePtrOutput) RoleArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+// Session name recorded in CloudTrail for the assumed role.
 func (o AwsSidePtrOutput) SessionName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AwsSide) *string {
 		if v == nil {
@@ -992,16 +1073,35 @@ func (o FirewallRuleArrayOutput) Index(i pulumi.IntInput) FirewallRuleOutput {
 
 // An SSH host that can reach the agent's port 80 and runs the activation script.
 type JumpHost struct {
-	// Jump host name or IP.
+	// Host name or IP.
 	Host string `pulumi:"host"`
-	// SSH port. Defaults to 22.
-	Port *float64 `pulumi:"port"`
-	// PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+	// SSH port.
+	Port *int `pulumi:"port"`
+	// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 	PrivateKey *string `pulumi:"privateKey"`
 	// Optional SSH proxy to reach the jump host through. Defaults to a direct connection.
 	Proxy *SshProxy `pulumi:"proxy"`
-	// SSH user. Defaults to "ec2-user".
+	// SSH user.
 	User *string `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for JumpHost
+func (val *JumpHost) Defaults() *JumpHost {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		port_ := 22
+		tmp.Port = &port_
+	}
+	tmp.Proxy = tmp.Proxy.Defaults()
+
+	if tmp.User == nil {
+		user_ := "ec2-user"
+		tmp.User = &user_
+	}
+	return &tmp
 }
 
 // JumpHostInput is an input type that accepts JumpHostArgs and JumpHostOutput values.
@@ -1017,18 +1117,34 @@ type JumpHostInput interface {
 
 // An SSH host that can reach the agent's port 80 and runs the activation script.
 type JumpHostArgs struct {
-	// Jump host name or IP.
+	// Host name or IP.
 	Host pulumi.StringInput `pulumi:"host"`
-	// SSH port. Defaults to 22.
-	Port pulumi.Float64PtrInput `pulumi:"port"`
-	// PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+	// SSH port.
+	Port pulumi.IntPtrInput `pulumi:"port"`
+	// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 	PrivateKey pulumi.StringPtrInput `pulumi:"privateKey"`
 	// Optional SSH proxy to reach the jump host through. Defaults to a direct connection.
 	Proxy *SshProxyArgs `pulumi:"proxy"`
-	// SSH user. Defaults to "ec2-user".
+	// SSH user.
 	User pulumi.StringPtrInput `pulumi:"user"`
 }
 
+// Defaults sets the appropriate defaults for JumpHostArgs
+func (val *JumpHostArgs) Defaults() *JumpHostArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		tmp.Port = pulumi.IntPtr(22)
+	}
+	tmp.Proxy = tmp.Proxy.Defaults()
+
+	if tmp.User == nil {
+		tmp.User = pulumi.StringPtr("ec2-user")
+	}
+	return &tmp
+}
 func (JumpHostArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*JumpHost)(nil)).Elem()
 }
@@ -1107,17 +1223,17 @@ func (o JumpHostOutput) ToJumpHostPtrOutputWithContext(ctx context.Context) Jump
 	}).(JumpHostPtrOutput)
 }
 
-// Jump host name or IP.
+// Host name or IP.
 func (o JumpHostOutput) Host() pulumi.StringOutput {
 	return o.ApplyT(func(v JumpHost) string { return v.Host }).(pulumi.StringOutput)
 }
 
-// SSH port. Defaults to 22.
-func (o JumpHostOutput) Port() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v JumpHost) *float64 { return v.Port }).(pulumi.Float64PtrOutput)
+// SSH port.
+func (o JumpHostOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v JumpHost) *int { return v.Port }).(pulumi.IntPtrOutput)
 }
 
-// PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 func (o JumpHostOutput) PrivateKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v JumpHost) *string { return v.PrivateKey }).(pulumi.StringPtrOutput)
 }
@@ -1127,7 +1243,7 @@ func (o JumpHostOutput) Proxy() SshProxyPtrOutput {
 	return o.ApplyT(func(v JumpHost) *SshProxy { return v.Proxy }).(SshProxyPtrOutput)
 }
 
-// SSH user. Defaults to "ec2-user".
+// SSH user.
 func (o JumpHostOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v JumpHost) *string { return v.User }).(pulumi.StringPtrOutput)
 }
@@ -1156,7 +1272,7 @@ func (o JumpHostPtrOutput) Elem() JumpHostOutput {
 	}).(JumpHostOutput)
 }
 
-// Jump host name or IP.
+// Host name or IP.
 func (o JumpHostPtrOutput) Host() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JumpHost) *string {
 		if v == nil {
@@ -1166,17 +1282,17 @@ func (o JumpHostPtrOutput) Host() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// SSH port. Defaults to 22.
-func (o JumpHostPtrOutput) Port() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v *JumpHost) *float64 {
+// SSH port.
+func (o JumpHostPtrOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *JumpHost) *int {
 		if v == nil {
 			return nil
 		}
 		return v.Port
-	}).(pulumi.Float64PtrOutput)
+	}).(pulumi.IntPtrOutput)
 }
 
-// PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 func (o JumpHostPtrOutput) PrivateKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JumpHost) *string {
 		if v == nil {
@@ -1196,7 +1312,7 @@ func (o JumpHostPtrOutput) Proxy() SshProxyPtrOutput {
 	}).(SshProxyPtrOutput)
 }
 
-// SSH user. Defaults to "ec2-user".
+// SSH user.
 func (o JumpHostPtrOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *JumpHost) *string {
 		if v == nil {
@@ -1230,12 +1346,29 @@ type LinkSettings struct {
 	SourceTransitGatewayId *string `pulumi:"sourceTransitGatewayId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId *string `pulumi:"sourceVpcId"`
-	// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId *string `pulumi:"transitGatewayId"`
-	// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
+}
+
+// Defaults sets the appropriate defaults for LinkSettings
+func (val *LinkSettings) Defaults() *LinkSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.TransitGatewayAutoAccept == nil {
+		transitGatewayAutoAccept_ := false
+		tmp.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
+	}
+	if tmp.TransitGatewaySharing == nil {
+		transitGatewaySharing_ := TransitGatewaySharing("ram")
+		tmp.TransitGatewaySharing = &transitGatewaySharing_
+	}
+	return &tmp
 }
 
 // LinkSettingsInput is an input type that accepts LinkSettingsArgs and LinkSettingsOutput values.
@@ -1273,14 +1406,30 @@ type LinkSettingsArgs struct {
 	SourceTransitGatewayId pulumi.StringPtrInput `pulumi:"sourceTransitGatewayId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId pulumi.StringPtrInput `pulumi:"sourceVpcId"`
-	// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId pulumi.StringPtrInput `pulumi:"transitGatewayId"`
-	// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
 }
 
+// Defaults sets the appropriate defaults for LinkSettingsArgs
+func (val *LinkSettingsArgs) Defaults() *LinkSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.TransitGatewayAutoAccept == nil {
+		transitGatewayAutoAccept_ := false
+		tmp.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
+	}
+	if tmp.TransitGatewaySharing == nil {
+		transitGatewaySharing_ := TransitGatewaySharing("ram")
+		tmp.TransitGatewaySharing = &transitGatewaySharing_
+	}
+	return &tmp
+}
 func (LinkSettingsArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*LinkSettings)(nil)).Elem()
 }
@@ -1414,7 +1563,7 @@ func (o LinkSettingsOutput) SourceVpcId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *string { return v.SourceVpcId }).(pulumi.StringPtrOutput)
 }
 
-// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 func (o LinkSettingsOutput) TransitGatewayAutoAccept() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *bool { return v.TransitGatewayAutoAccept }).(pulumi.BoolPtrOutput)
 }
@@ -1424,7 +1573,7 @@ func (o LinkSettingsOutput) TransitGatewayId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *string { return v.TransitGatewayId }).(pulumi.StringPtrOutput)
 }
 
-// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+// How a cross-account transit gateway reaches the source account.
 func (o LinkSettingsOutput) TransitGatewaySharing() TransitGatewaySharingPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *TransitGatewaySharing { return v.TransitGatewaySharing }).(TransitGatewaySharingPtrOutput)
 }
@@ -1563,7 +1712,7 @@ func (o LinkSettingsPtrOutput) SourceVpcId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
 func (o LinkSettingsPtrOutput) TransitGatewayAutoAccept() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *LinkSettings) *bool {
 		if v == nil {
@@ -1583,7 +1732,7 @@ func (o LinkSettingsPtrOutput) TransitGatewayId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// How a cross-account transit gateway reaches the source account. Defaults to "ram".
+// How a cross-account transit gateway reaches the source account.
 func (o LinkSettingsPtrOutput) TransitGatewaySharing() TransitGatewaySharingPtrOutput {
 	return o.ApplyT(func(v *LinkSettings) *TransitGatewaySharing {
 		if v == nil {
@@ -1595,14 +1744,31 @@ func (o LinkSettingsPtrOutput) TransitGatewaySharing() TransitGatewaySharingPtrO
 
 // An SSH proxy the jump-host connection goes through.
 type SshProxy struct {
-	// Proxy host name or IP.
+	// Host name or IP.
 	Host string `pulumi:"host"`
-	// SSH port on the proxy. Defaults to 22.
-	Port *float64 `pulumi:"port"`
-	// PEM private key for the proxy. Defaults to the jump host's key.
+	// SSH port.
+	Port *int `pulumi:"port"`
+	// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 	PrivateKey *string `pulumi:"privateKey"`
-	// SSH user on the proxy. Defaults to "ec2-user".
+	// SSH user.
 	User *string `pulumi:"user"`
+}
+
+// Defaults sets the appropriate defaults for SshProxy
+func (val *SshProxy) Defaults() *SshProxy {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		port_ := 22
+		tmp.Port = &port_
+	}
+	if tmp.User == nil {
+		user_ := "ec2-user"
+		tmp.User = &user_
+	}
+	return &tmp
 }
 
 // SshProxyInput is an input type that accepts SshProxyArgs and SshProxyOutput values.
@@ -1618,16 +1784,30 @@ type SshProxyInput interface {
 
 // An SSH proxy the jump-host connection goes through.
 type SshProxyArgs struct {
-	// Proxy host name or IP.
+	// Host name or IP.
 	Host pulumi.StringInput `pulumi:"host"`
-	// SSH port on the proxy. Defaults to 22.
-	Port pulumi.Float64PtrInput `pulumi:"port"`
-	// PEM private key for the proxy. Defaults to the jump host's key.
+	// SSH port.
+	Port pulumi.IntPtrInput `pulumi:"port"`
+	// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 	PrivateKey pulumi.StringPtrInput `pulumi:"privateKey"`
-	// SSH user on the proxy. Defaults to "ec2-user".
+	// SSH user.
 	User pulumi.StringPtrInput `pulumi:"user"`
 }
 
+// Defaults sets the appropriate defaults for SshProxyArgs
+func (val *SshProxyArgs) Defaults() *SshProxyArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Port == nil {
+		tmp.Port = pulumi.IntPtr(22)
+	}
+	if tmp.User == nil {
+		tmp.User = pulumi.StringPtr("ec2-user")
+	}
+	return &tmp
+}
 func (SshProxyArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*SshProxy)(nil)).Elem()
 }
@@ -1706,22 +1886,22 @@ func (o SshProxyOutput) ToSshProxyPtrOutputWithContext(ctx context.Context) SshP
 	}).(SshProxyPtrOutput)
 }
 
-// Proxy host name or IP.
+// Host name or IP.
 func (o SshProxyOutput) Host() pulumi.StringOutput {
 	return o.ApplyT(func(v SshProxy) string { return v.Host }).(pulumi.StringOutput)
 }
 
-// SSH port on the proxy. Defaults to 22.
-func (o SshProxyOutput) Port() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v SshProxy) *float64 { return v.Port }).(pulumi.Float64PtrOutput)
+// SSH port.
+func (o SshProxyOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v SshProxy) *int { return v.Port }).(pulumi.IntPtrOutput)
 }
 
-// PEM private key for the proxy. Defaults to the jump host's key.
+// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 func (o SshProxyOutput) PrivateKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SshProxy) *string { return v.PrivateKey }).(pulumi.StringPtrOutput)
 }
 
-// SSH user on the proxy. Defaults to "ec2-user".
+// SSH user.
 func (o SshProxyOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SshProxy) *string { return v.User }).(pulumi.StringPtrOutput)
 }
@@ -1750,7 +1930,7 @@ func (o SshProxyPtrOutput) Elem() SshProxyOutput {
 	}).(SshProxyOutput)
 }
 
-// Proxy host name or IP.
+// Host name or IP.
 func (o SshProxyPtrOutput) Host() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SshProxy) *string {
 		if v == nil {
@@ -1760,17 +1940,17 @@ func (o SshProxyPtrOutput) Host() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// SSH port on the proxy. Defaults to 22.
-func (o SshProxyPtrOutput) Port() pulumi.Float64PtrOutput {
-	return o.ApplyT(func(v *SshProxy) *float64 {
+// SSH port.
+func (o SshProxyPtrOutput) Port() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *SshProxy) *int {
 		if v == nil {
 			return nil
 		}
 		return v.Port
-	}).(pulumi.Float64PtrOutput)
+	}).(pulumi.IntPtrOutput)
 }
 
-// PEM private key for the proxy. Defaults to the jump host's key.
+// PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
 func (o SshProxyPtrOutput) PrivateKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SshProxy) *string {
 		if v == nil {
@@ -1780,7 +1960,7 @@ func (o SshProxyPtrOutput) PrivateKey() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// SSH user on the proxy. Defaults to "ec2-user".
+// SSH user.
 func (o SshProxyPtrOutput) User() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SshProxy) *string {
 		if v == nil {

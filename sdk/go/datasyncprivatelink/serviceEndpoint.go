@@ -18,11 +18,11 @@ type ServiceEndpoint struct {
 
 	// Private IPv4 of the endpoint's network interface in the activation subnet.
 	EndpointPrivateIp pulumi.StringOutput `pulumi:"endpointPrivateIp"`
-	// Flows to allow between agents and the endpoint.
+	// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 	FirewallRules FirewallRuleArrayOutput `pulumi:"firewallRules"`
 	// The endpoint's Region (the activation Region).
 	Region pulumi.StringOutput `pulumi:"region"`
-	// ARN of that security group, as CreateAgent takes it.
+	// ARN of the endpoint's security group, as CreateAgent takes it.
 	SecurityGroupArn pulumi.StringOutput `pulumi:"securityGroupArn"`
 	// Security group of the endpoint and the task network interfaces.
 	SecurityGroupId pulumi.StringOutput `pulumi:"securityGroupId"`
@@ -48,6 +48,14 @@ func NewServiceEndpoint(ctx *pulumi.Context,
 	if args.VpcId == nil {
 		return nil, errors.New("invalid value for required argument 'VpcId'")
 	}
+	if args.Fips == nil {
+		fips_ := false
+		args.Fips = &fips_
+	}
+	if args.SupportChannel == nil {
+		supportChannel_ := false
+		args.SupportChannel = &supportChannel_
+	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource ServiceEndpoint
 	err := ctx.RegisterRemoteComponentResource("datasync-privatelink:index:ServiceEndpoint", name, args, &resource, opts...)
@@ -58,21 +66,21 @@ func NewServiceEndpoint(ctx *pulumi.Context,
 }
 
 type serviceEndpointArgs struct {
-	// The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId *string `pulumi:"activationSubnetId"`
 	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
 	AllowedSources []string `pulumi:"allowedSources"`
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId *string `pulumi:"existingSecurityGroupId"`
-	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
+	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
 	ExistingVpcEndpointId *string `pulumi:"existingVpcEndpointId"`
-	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool `pulumi:"fips"`
 	// Subnets for the endpoint's network interfaces, at most one per Availability Zone; put one in the agent's AZ.
 	SubnetIds []string `pulumi:"subnetIds"`
-	// Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool `pulumi:"supportChannel"`
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
 	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId string `pulumi:"vpcId"`
@@ -80,21 +88,21 @@ type serviceEndpointArgs struct {
 
 // The set of arguments for constructing a ServiceEndpoint resource.
 type ServiceEndpointArgs struct {
-	// The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId pulumi.StringPtrInput
 	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
 	AllowedSources []pulumi.StringInput
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId pulumi.StringPtrInput
-	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
+	// Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
 	ExistingVpcEndpointId pulumi.StringPtrInput
-	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
+	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool
 	// Subnets for the endpoint's network interfaces, at most one per Availability Zone; put one in the agent's AZ.
 	SubnetIds pulumi.StringArrayInput
-	// Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
+	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool
-	// Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
 	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId pulumi.StringInput
@@ -192,7 +200,7 @@ func (o ServiceEndpointOutput) EndpointPrivateIp() pulumi.StringOutput {
 	return o.ApplyT(func(v *ServiceEndpoint) pulumi.StringOutput { return v.EndpointPrivateIp }).(pulumi.StringOutput)
 }
 
-// Flows to allow between agents and the endpoint.
+// Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
 func (o ServiceEndpointOutput) FirewallRules() FirewallRuleArrayOutput {
 	return o.ApplyT(func(v *ServiceEndpoint) FirewallRuleArrayOutput { return v.FirewallRules }).(FirewallRuleArrayOutput)
 }
@@ -202,7 +210,7 @@ func (o ServiceEndpointOutput) Region() pulumi.StringOutput {
 	return o.ApplyT(func(v *ServiceEndpoint) pulumi.StringOutput { return v.Region }).(pulumi.StringOutput)
 }
 
-// ARN of that security group, as CreateAgent takes it.
+// ARN of the endpoint's security group, as CreateAgent takes it.
 func (o ServiceEndpointOutput) SecurityGroupArn() pulumi.StringOutput {
 	return o.ApplyT(func(v *ServiceEndpoint) pulumi.StringOutput { return v.SecurityGroupArn }).(pulumi.StringOutput)
 }

@@ -6,6 +6,8 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+import * as utilities from "../utilities";
+
 /**
  * How the one-time activation key is obtained from the agent.
  */
@@ -23,7 +25,7 @@ export interface ActivationSettingsArgs {
      */
     manualKey?: pulumi.Input<string | undefined>;
     /**
-     * Where the activation request is made from. Defaults to "local".
+     * Where the activation request is made from.
      */
     mode?: enums.ActivationMode;
     /**
@@ -31,21 +33,32 @@ export interface ActivationSettingsArgs {
      */
     reactivationTrigger?: pulumi.Input<string | undefined>;
     /**
-     * Deadline for each request to the agent, in seconds. Defaults to 10.
+     * Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
      */
     requestTimeoutSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Overall deadline for obtaining the key, in seconds. Defaults to 600.
+     * Overall deadline for obtaining the key, in seconds.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
 }
+/**
+ * activationSettingsArgsProvideDefaults sets the appropriate defaults for ActivationSettingsArgs
+ */
+export function activationSettingsArgsProvideDefaults(val: ActivationSettingsArgs): ActivationSettingsArgs {
+    return {
+        ...val,
+        jumpHost: (val.jumpHost ? inputs.jumpHostArgsProvideDefaults(val.jumpHost) : undefined),
+        mode: (val.mode) ?? "local",
+        timeoutSeconds: (val.timeoutSeconds) ?? 600,
+    };
+}
 
 /**
- * An EC2 agent the component launches from AWS's DataSync AMI.
+ * An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
  */
 export interface AgentInstanceArgs {
     /**
-     * AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+     * AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
      */
     amiId?: pulumi.Input<string | undefined>;
     /**
@@ -53,7 +66,7 @@ export interface AgentInstanceArgs {
      */
     extraSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+     * EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
      */
     instanceType?: pulumi.Input<string | undefined>;
     /**
@@ -87,9 +100,18 @@ export interface AgentSpecArgs {
      */
     name: string;
     /**
-     * Tags for this agent's resources, merged over the component's tags. Defaults to none.
+     * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+}
+/**
+ * agentSpecArgsProvideDefaults sets the appropriate defaults for AgentSpecArgs
+ */
+export function agentSpecArgsProvideDefaults(val: AgentSpecArgs): AgentSpecArgs {
+    return {
+        ...val,
+        activation: (val.activation ? inputs.activationSettingsArgsProvideDefaults(val.activation) : undefined),
+    };
 }
 
 /**
@@ -117,9 +139,18 @@ export interface AwsSideArgs {
      */
     roleArn?: pulumi.Input<string | undefined>;
     /**
-     * Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+     * Session name recorded in CloudTrail for the assumed role.
      */
     sessionName?: pulumi.Input<string | undefined>;
+}
+/**
+ * awsSideArgsProvideDefaults sets the appropriate defaults for AwsSideArgs
+ */
+export function awsSideArgsProvideDefaults(val: AwsSideArgs): AwsSideArgs {
+    return {
+        ...val,
+        sessionName: (val.sessionName) ?? "datasync-privatelink",
+    };
 }
 
 /**
@@ -127,15 +158,15 @@ export interface AwsSideArgs {
  */
 export interface JumpHostArgs {
     /**
-     * Jump host name or IP.
+     * Host name or IP.
      */
     host: pulumi.Input<string>;
     /**
-     * SSH port. Defaults to 22.
+     * SSH port.
      */
     port?: pulumi.Input<number | undefined>;
     /**
-     * PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+     * PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
      */
     privateKey?: pulumi.Input<string | undefined>;
     /**
@@ -143,9 +174,20 @@ export interface JumpHostArgs {
      */
     proxy?: inputs.SshProxyArgs;
     /**
-     * SSH user. Defaults to "ec2-user".
+     * SSH user.
      */
     user?: pulumi.Input<string | undefined>;
+}
+/**
+ * jumpHostArgsProvideDefaults sets the appropriate defaults for JumpHostArgs
+ */
+export function jumpHostArgsProvideDefaults(val: JumpHostArgs): JumpHostArgs {
+    return {
+        ...val,
+        port: (val.port) ?? 22,
+        proxy: (val.proxy ? inputs.sshProxyArgsProvideDefaults(val.proxy) : undefined),
+        user: (val.user) ?? "ec2-user",
+    };
 }
 
 /**
@@ -197,7 +239,7 @@ export interface LinkSettingsArgs {
      */
     sourceVpcId?: pulumi.Input<string | undefined>;
     /**
-     * Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
      */
     transitGatewayAutoAccept?: boolean;
     /**
@@ -205,9 +247,19 @@ export interface LinkSettingsArgs {
      */
     transitGatewayId?: pulumi.Input<string | undefined>;
     /**
-     * How a cross-account transit gateway reaches the source account. Defaults to "ram".
+     * How a cross-account transit gateway reaches the source account.
      */
     transitGatewaySharing?: enums.TransitGatewaySharing;
+}
+/**
+ * linkSettingsArgsProvideDefaults sets the appropriate defaults for LinkSettingsArgs
+ */
+export function linkSettingsArgsProvideDefaults(val: LinkSettingsArgs): LinkSettingsArgs {
+    return {
+        ...val,
+        transitGatewayAutoAccept: (val.transitGatewayAutoAccept) ?? false,
+        transitGatewaySharing: (val.transitGatewaySharing) ?? "ram",
+    };
 }
 
 /**
@@ -215,19 +267,29 @@ export interface LinkSettingsArgs {
  */
 export interface SshProxyArgs {
     /**
-     * Proxy host name or IP.
+     * Host name or IP.
      */
     host: pulumi.Input<string>;
     /**
-     * SSH port on the proxy. Defaults to 22.
+     * SSH port.
      */
     port?: pulumi.Input<number | undefined>;
     /**
-     * PEM private key for the proxy. Defaults to the jump host's key.
+     * PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
      */
     privateKey?: pulumi.Input<string | undefined>;
     /**
-     * SSH user on the proxy. Defaults to "ec2-user".
+     * SSH user.
      */
     user?: pulumi.Input<string | undefined>;
+}
+/**
+ * sshProxyArgsProvideDefaults sets the appropriate defaults for SshProxyArgs
+ */
+export function sshProxyArgsProvideDefaults(val: SshProxyArgs): SshProxyArgs {
+    return {
+        ...val,
+        port: (val.port) ?? 22,
+        user: (val.user) ?? "ec2-user",
+    };
 }

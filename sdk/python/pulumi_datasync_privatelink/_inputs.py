@@ -50,19 +50,19 @@ class ActivationSettingsArgsDict(TypedDict):
     """
     mode: NotRequired['ActivationMode']
     """
-    Where the activation request is made from. Defaults to "local".
+    Where the activation request is made from.
     """
     reactivation_trigger: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     Change this value to force a fresh key and re-activation (for example after deleting the DataSync agent by hand). Defaults to none: a key is requested only when the agent's identity (instance, address or endpoint) changes.
     """
-    request_timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.float]]]
+    request_timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Deadline for each request to the agent, in seconds. Defaults to 10.
+    Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
     """
-    timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.float]]]
+    timeout_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Overall deadline for obtaining the key, in seconds. Defaults to 600.
+    Overall deadline for obtaining the key, in seconds.
     """
 
 @pulumi.input_type
@@ -73,18 +73,18 @@ class ActivationSettingsArgs:
                  manual_key: pulumi.Input[Optional[_builtins.str]] = None,
                  mode: Optional['ActivationMode'] = None,
                  reactivation_trigger: pulumi.Input[Optional[_builtins.str]] = None,
-                 request_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None):
+                 request_timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
         How the one-time activation key is obtained from the agent.
 
         :param pulumi.Input[_builtins.str] address_override: Address to send the activation request to instead of the agent's own IP: a tunnel or load balancer, as "host" or "host:port". Defaults to the agent's address (port 80).
         :param 'JumpHostArgs' jump_host: The SSH jump host for mode "remote". Required in that mode, not allowed in others.
         :param pulumi.Input[_builtins.str] manual_key: The activation key read from the agent's local console, for mode "manual". It expires 30 minutes after the agent minted it and can be used once. Required in mode "manual", not allowed in others.
-        :param 'ActivationMode' mode: Where the activation request is made from. Defaults to "local".
+        :param 'ActivationMode' mode: Where the activation request is made from.
         :param pulumi.Input[_builtins.str] reactivation_trigger: Change this value to force a fresh key and re-activation (for example after deleting the DataSync agent by hand). Defaults to none: a key is requested only when the agent's identity (instance, address or endpoint) changes.
-        :param pulumi.Input[_builtins.float] request_timeout_seconds: Deadline for each request to the agent, in seconds. Defaults to 10.
-        :param pulumi.Input[_builtins.float] timeout_seconds: Overall deadline for obtaining the key, in seconds. Defaults to 600.
+        :param pulumi.Input[_builtins.int] request_timeout_seconds: Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
+        :param pulumi.Input[_builtins.int] timeout_seconds: Overall deadline for obtaining the key, in seconds.
         """
         if address_override is not None:
             pulumi.set(__self__, "address_override", address_override)
@@ -92,12 +92,16 @@ class ActivationSettingsArgs:
             pulumi.set(__self__, "jump_host", jump_host)
         if manual_key is not None:
             pulumi.set(__self__, "manual_key", manual_key)
+        if mode is None:
+            mode = 'local'
         if mode is not None:
             pulumi.set(__self__, "mode", mode)
         if reactivation_trigger is not None:
             pulumi.set(__self__, "reactivation_trigger", reactivation_trigger)
         if request_timeout_seconds is not None:
             pulumi.set(__self__, "request_timeout_seconds", request_timeout_seconds)
+        if timeout_seconds is None:
+            timeout_seconds = 600
         if timeout_seconds is not None:
             pulumi.set(__self__, "timeout_seconds", timeout_seconds)
 
@@ -141,7 +145,7 @@ class ActivationSettingsArgs:
     @pulumi.getter
     def mode(self) -> Optional['ActivationMode']:
         """
-        Where the activation request is made from. Defaults to "local".
+        Where the activation request is made from.
         """
         return pulumi.get(self, "mode")
 
@@ -163,32 +167,32 @@ class ActivationSettingsArgs:
 
     @_builtins.property
     @pulumi.getter(name="requestTimeoutSeconds")
-    def request_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
+    def request_timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Deadline for each request to the agent, in seconds. Defaults to 10.
+        Deadline for each request to the agent, in seconds; at most `timeoutSeconds`. Defaults to 10, or to `timeoutSeconds` when that is shorter.
         """
         return pulumi.get(self, "request_timeout_seconds")
 
     @request_timeout_seconds.setter
-    def request_timeout_seconds(self, value: pulumi.Input[Optional[_builtins.float]]):
+    def request_timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "request_timeout_seconds", value)
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")
-    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
+    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Overall deadline for obtaining the key, in seconds. Defaults to 600.
+        Overall deadline for obtaining the key, in seconds.
         """
         return pulumi.get(self, "timeout_seconds")
 
     @timeout_seconds.setter
-    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.float]]):
+    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "timeout_seconds", value)
 
 
 class AgentInstanceArgsDict(TypedDict):
     """
-    An EC2 agent the component launches from AWS's DataSync AMI.
+    An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
     """
     subnet_id: pulumi.Input[_builtins.str]
     """
@@ -196,7 +200,7 @@ class AgentInstanceArgsDict(TypedDict):
     """
     ami_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+    AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
     """
     extra_security_group_ids: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
@@ -204,7 +208,7 @@ class AgentInstanceArgsDict(TypedDict):
     """
     instance_type: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+    EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
     """
     key_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -220,12 +224,12 @@ class AgentInstanceArgs:
                  instance_type: pulumi.Input[Optional[_builtins.str]] = None,
                  key_name: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        An EC2 agent the component launches from AWS's DataSync AMI.
+        An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
 
         :param pulumi.Input[_builtins.str] subnet_id: Subnet to launch the agent in (on the source side).
-        :param pulumi.Input[_builtins.str] ami_id: AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+        :param pulumi.Input[_builtins.str] ami_id: AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_security_group_ids: Extra security groups to attach beside the agent group the component creates. Defaults to none.
-        :param pulumi.Input[_builtins.str] instance_type: EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+        :param pulumi.Input[_builtins.str] instance_type: EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
         :param pulumi.Input[_builtins.str] key_name: EC2 key pair for console access. Defaults to none.
         """
         pulumi.set(__self__, "subnet_id", subnet_id)
@@ -254,7 +258,7 @@ class AgentInstanceArgs:
     @pulumi.getter(name="amiId")
     def ami_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        AMI to launch. Defaults to the AMI AWS publishes under /aws/service/datasync/ami (basic) or /aws/service/datasync/ami/v3 (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
+        AMI to launch. Defaults to the AMI AWS publishes under the SSM parameter "/aws/service/datasync/ami" (basic) or "/aws/service/datasync/ami/v3" (enhanced), resolved once and kept: a newer AMI never replaces a live agent.
         """
         return pulumi.get(self, "ami_id")
 
@@ -278,7 +282,7 @@ class AgentInstanceArgs:
     @pulumi.getter(name="instanceType")
     def instance_type(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        EC2 instance type, at least a 2xlarge. Defaults to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
+        EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
         """
         return pulumi.get(self, "instance_type")
 
@@ -321,7 +325,7 @@ class AgentSpecArgsDict(TypedDict):
     """
     tags: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
-    Tags for this agent's resources, merged over the component's tags. Defaults to none.
+    Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
     """
 
 @pulumi.input_type
@@ -339,7 +343,7 @@ class AgentSpecArgs:
         :param 'ActivationSettingsArgs' activation: How the activation key is obtained. Defaults to a request from the machine running Pulumi.
         :param pulumi.Input[_builtins.str] address: IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
         :param 'AgentInstanceArgs' instance: Launch an EC2 agent. Exactly one of `instance` and `address` is required.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for this agent's resources, merged over the component's tags. Defaults to none.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         pulumi.set(__self__, "name", name)
         if activation is not None:
@@ -403,7 +407,7 @@ class AgentSpecArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for this agent's resources, merged over the component's tags. Defaults to none.
+        Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         return pulumi.get(self, "tags")
 
@@ -438,7 +442,7 @@ class AwsSideArgsDict(TypedDict):
     """
     session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+    Session name recorded in CloudTrail for the assumed role.
     """
 
 @pulumi.input_type
@@ -458,7 +462,7 @@ class AwsSideArgs:
         :param pulumi.Input[_builtins.str] profile: Named profile from the shared AWS config to use for this side. Defaults to none.
         :param pulumi.Input[_builtins.str] region: The side's AWS Region, e.g. "eu-west-2". Defaults to the inherited provider's Region.
         :param pulumi.Input[_builtins.str] role_arn: ARN of an IAM role to assume for this side, e.g. "arn:aws:iam::111122223333:role/datasync-deployer". Defaults to no role: the inherited credentials are used as they are.
-        :param pulumi.Input[_builtins.str] session_name: Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+        :param pulumi.Input[_builtins.str] session_name: Session name recorded in CloudTrail for the assumed role.
         """
         if account_id is not None:
             pulumi.set(__self__, "account_id", account_id)
@@ -470,6 +474,8 @@ class AwsSideArgs:
             pulumi.set(__self__, "region", region)
         if role_arn is not None:
             pulumi.set(__self__, "role_arn", role_arn)
+        if session_name is None:
+            session_name = 'datasync-privatelink'
         if session_name is not None:
             pulumi.set(__self__, "session_name", session_name)
 
@@ -537,7 +543,7 @@ class AwsSideArgs:
     @pulumi.getter(name="sessionName")
     def session_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Session name recorded in CloudTrail for the assumed role. Defaults to "datasync-privatelink".
+        Session name recorded in CloudTrail for the assumed role.
         """
         return pulumi.get(self, "session_name")
 
@@ -552,15 +558,15 @@ class JumpHostArgsDict(TypedDict):
     """
     host: pulumi.Input[_builtins.str]
     """
-    Jump host name or IP.
+    Host name or IP.
     """
-    port: NotRequired[pulumi.Input[Optional[_builtins.float]]]
+    port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    SSH port. Defaults to 22.
+    SSH port.
     """
     private_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+    PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
     """
     proxy: NotRequired['SshProxyArgsDict']
     """
@@ -568,33 +574,37 @@ class JumpHostArgsDict(TypedDict):
     """
     user: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    SSH user. Defaults to "ec2-user".
+    SSH user.
     """
 
 @pulumi.input_type
 class JumpHostArgs:
     def __init__(__self__, *,
                  host: pulumi.Input[_builtins.str],
-                 port: pulumi.Input[Optional[_builtins.float]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
                  private_key: pulumi.Input[Optional[_builtins.str]] = None,
                  proxy: Optional['SshProxyArgs'] = None,
                  user: pulumi.Input[Optional[_builtins.str]] = None):
         """
         An SSH host that can reach the agent's port 80 and runs the activation script.
 
-        :param pulumi.Input[_builtins.str] host: Jump host name or IP.
-        :param pulumi.Input[_builtins.float] port: SSH port. Defaults to 22.
-        :param pulumi.Input[_builtins.str] private_key: PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+        :param pulumi.Input[_builtins.str] host: Host name or IP.
+        :param pulumi.Input[_builtins.int] port: SSH port.
+        :param pulumi.Input[_builtins.str] private_key: PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
         :param 'SshProxyArgs' proxy: Optional SSH proxy to reach the jump host through. Defaults to a direct connection.
-        :param pulumi.Input[_builtins.str] user: SSH user. Defaults to "ec2-user".
+        :param pulumi.Input[_builtins.str] user: SSH user.
         """
         pulumi.set(__self__, "host", host)
+        if port is None:
+            port = 22
         if port is not None:
             pulumi.set(__self__, "port", port)
         if private_key is not None:
             pulumi.set(__self__, "private_key", private_key)
         if proxy is not None:
             pulumi.set(__self__, "proxy", proxy)
+        if user is None:
+            user = 'ec2-user'
         if user is not None:
             pulumi.set(__self__, "user", user)
 
@@ -602,7 +612,7 @@ class JumpHostArgs:
     @pulumi.getter
     def host(self) -> pulumi.Input[_builtins.str]:
         """
-        Jump host name or IP.
+        Host name or IP.
         """
         return pulumi.get(self, "host")
 
@@ -612,21 +622,21 @@ class JumpHostArgs:
 
     @_builtins.property
     @pulumi.getter
-    def port(self) -> pulumi.Input[Optional[_builtins.float]]:
+    def port(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        SSH port. Defaults to 22.
+        SSH port.
         """
         return pulumi.get(self, "port")
 
     @port.setter
-    def port(self, value: pulumi.Input[Optional[_builtins.float]]):
+    def port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "port", value)
 
     @_builtins.property
     @pulumi.getter(name="privateKey")
     def private_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        PEM private key. Defaults to the SSH agent of the machine running Pulumi.
+        PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
         """
         return pulumi.get(self, "private_key")
 
@@ -650,7 +660,7 @@ class JumpHostArgs:
     @pulumi.getter
     def user(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        SSH user. Defaults to "ec2-user".
+        SSH user.
         """
         return pulumi.get(self, "user")
 
@@ -709,7 +719,7 @@ class LinkSettingsArgsDict(TypedDict):
     """
     transit_gateway_auto_accept: NotRequired[_builtins.bool]
     """
-    Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+    Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
     """
     transit_gateway_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -717,7 +727,7 @@ class LinkSettingsArgsDict(TypedDict):
     """
     transit_gateway_sharing: NotRequired['TransitGatewaySharing']
     """
-    How a cross-account transit gateway reaches the source account. Defaults to "ram".
+    How a cross-account transit gateway reaches the source account.
     """
 
 @pulumi.input_type
@@ -751,9 +761,9 @@ class LinkSettingsArgs:
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
-        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account. Defaults to "ram".
+        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         pulumi.set(__self__, "destination_cidr_blocks", destination_cidr_blocks)
         pulumi.set(__self__, "mode", mode)
@@ -774,10 +784,14 @@ class LinkSettingsArgs:
             pulumi.set(__self__, "source_transit_gateway_id", source_transit_gateway_id)
         if source_vpc_id is not None:
             pulumi.set(__self__, "source_vpc_id", source_vpc_id)
+        if transit_gateway_auto_accept is None:
+            transit_gateway_auto_accept = False
         if transit_gateway_auto_accept is not None:
             pulumi.set(__self__, "transit_gateway_auto_accept", transit_gateway_auto_accept)
         if transit_gateway_id is not None:
             pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if transit_gateway_sharing is None:
+            transit_gateway_sharing = 'ram'
         if transit_gateway_sharing is not None:
             pulumi.set(__self__, "transit_gateway_sharing", transit_gateway_sharing)
 
@@ -917,7 +931,7 @@ class LinkSettingsArgs:
     @pulumi.getter(name="transitGatewayAutoAccept")
     def transit_gateway_auto_accept(self) -> Optional[_builtins.bool]:
         """
-        Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+        Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
         """
         return pulumi.get(self, "transit_gateway_auto_accept")
 
@@ -941,7 +955,7 @@ class LinkSettingsArgs:
     @pulumi.getter(name="transitGatewaySharing")
     def transit_gateway_sharing(self) -> Optional['TransitGatewaySharing']:
         """
-        How a cross-account transit gateway reaches the source account. Defaults to "ram".
+        How a cross-account transit gateway reaches the source account.
         """
         return pulumi.get(self, "transit_gateway_sharing")
 
@@ -956,41 +970,45 @@ class SshProxyArgsDict(TypedDict):
     """
     host: pulumi.Input[_builtins.str]
     """
-    Proxy host name or IP.
+    Host name or IP.
     """
-    port: NotRequired[pulumi.Input[Optional[_builtins.float]]]
+    port: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    SSH port on the proxy. Defaults to 22.
+    SSH port.
     """
     private_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    PEM private key for the proxy. Defaults to the jump host's key.
+    PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
     """
     user: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    SSH user on the proxy. Defaults to "ec2-user".
+    SSH user.
     """
 
 @pulumi.input_type
 class SshProxyArgs:
     def __init__(__self__, *,
                  host: pulumi.Input[_builtins.str],
-                 port: pulumi.Input[Optional[_builtins.float]] = None,
+                 port: pulumi.Input[Optional[_builtins.int]] = None,
                  private_key: pulumi.Input[Optional[_builtins.str]] = None,
                  user: pulumi.Input[Optional[_builtins.str]] = None):
         """
         An SSH proxy the jump-host connection goes through.
 
-        :param pulumi.Input[_builtins.str] host: Proxy host name or IP.
-        :param pulumi.Input[_builtins.float] port: SSH port on the proxy. Defaults to 22.
-        :param pulumi.Input[_builtins.str] private_key: PEM private key for the proxy. Defaults to the jump host's key.
-        :param pulumi.Input[_builtins.str] user: SSH user on the proxy. Defaults to "ec2-user".
+        :param pulumi.Input[_builtins.str] host: Host name or IP.
+        :param pulumi.Input[_builtins.int] port: SSH port.
+        :param pulumi.Input[_builtins.str] private_key: PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
+        :param pulumi.Input[_builtins.str] user: SSH user.
         """
         pulumi.set(__self__, "host", host)
+        if port is None:
+            port = 22
         if port is not None:
             pulumi.set(__self__, "port", port)
         if private_key is not None:
             pulumi.set(__self__, "private_key", private_key)
+        if user is None:
+            user = 'ec2-user'
         if user is not None:
             pulumi.set(__self__, "user", user)
 
@@ -998,7 +1016,7 @@ class SshProxyArgs:
     @pulumi.getter
     def host(self) -> pulumi.Input[_builtins.str]:
         """
-        Proxy host name or IP.
+        Host name or IP.
         """
         return pulumi.get(self, "host")
 
@@ -1008,21 +1026,21 @@ class SshProxyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def port(self) -> pulumi.Input[Optional[_builtins.float]]:
+    def port(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        SSH port on the proxy. Defaults to 22.
+        SSH port.
         """
         return pulumi.get(self, "port")
 
     @port.setter
-    def port(self, value: pulumi.Input[Optional[_builtins.float]]):
+    def port(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "port", value)
 
     @_builtins.property
     @pulumi.getter(name="privateKey")
     def private_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        PEM private key for the proxy. Defaults to the jump host's key.
+        PEM private key. Defaults to, for a proxy, the jump host's key; for the jump host, the SSH agent of the machine running Pulumi.
         """
         return pulumi.get(self, "private_key")
 
@@ -1034,7 +1052,7 @@ class SshProxyArgs:
     @pulumi.getter
     def user(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        SSH user on the proxy. Defaults to "ec2-user".
+        SSH user.
         """
         return pulumi.get(self, "user")
 

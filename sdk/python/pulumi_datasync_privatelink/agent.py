@@ -49,19 +49,19 @@ class AgentArgs:
         :param pulumi.Input[_builtins.str] subnet_arn: ARN of the activation subnet (ServiceEndpoint.subnetArn).
         :param pulumi.Input[_builtins.str] vpc_endpoint_id: The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
         :param 'ActivationSettingsArgs' activation: How the activation key is obtained. Defaults to a request from the machine running Pulumi.
-        :param pulumi.Input[_builtins.str] activation_region: The endpoint's Region. Defaults to the destination side's Region; must equal it.
-        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
-        :param pulumi.Input[_builtins.str] address: IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
-        :param 'AgentMode' agent_mode: Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+        :param pulumi.Input[_builtins.str] activation_region: The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
+        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+        :param pulumi.Input[_builtins.str] address: IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
+        :param 'AgentMode' agent_mode: Basic or Enhanced agents; picks the AMI and the default instance type.
         :param pulumi.Input[_builtins.str] agent_name: DataSync agent name. Defaults to the component's name.
-        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
-        :param 'AwsSideArgs' destination: How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
+        :param 'AwsSideArgs' destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         :param pulumi.Input[_builtins.str] endpoint_security_group_id: The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
-        :param _builtins.bool fips: The endpoint is a FIPS endpoint. Defaults to false.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param 'AgentInstanceArgs' instance: Launch an EC2 agent. Exactly one of `instance` and `address` is required.
-        :param 'AwsSideArgs' source: How to reach the agent VM's side. Defaults to the inherited provider.
-        :param _builtins.bool support_channel: Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param 'AwsSideArgs' source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         :param pulumi.Input[_builtins.str] task_subnet_cidr: CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
         """
         pulumi.set(__self__, "endpoint_private_ip", endpoint_private_ip)
@@ -76,22 +76,30 @@ class AgentArgs:
             pulumi.set(__self__, "activation_source_cidrs", activation_source_cidrs)
         if address is not None:
             pulumi.set(__self__, "address", address)
+        if agent_mode is None:
+            agent_mode = 'basic'
         if agent_mode is not None:
             pulumi.set(__self__, "agent_mode", agent_mode)
         if agent_name is not None:
             pulumi.set(__self__, "agent_name", agent_name)
+        if allow_world_activation_source is None:
+            allow_world_activation_source = False
         if allow_world_activation_source is not None:
             pulumi.set(__self__, "allow_world_activation_source", allow_world_activation_source)
         if destination is not None:
             pulumi.set(__self__, "destination", destination)
         if endpoint_security_group_id is not None:
             pulumi.set(__self__, "endpoint_security_group_id", endpoint_security_group_id)
+        if fips is None:
+            fips = False
         if fips is not None:
             pulumi.set(__self__, "fips", fips)
         if instance is not None:
             pulumi.set(__self__, "instance", instance)
         if source is not None:
             pulumi.set(__self__, "source", source)
+        if support_channel is None:
+            support_channel = False
         if support_channel is not None:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
@@ -163,7 +171,7 @@ class AgentArgs:
     @pulumi.getter(name="activationRegion")
     def activation_region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The endpoint's Region. Defaults to the destination side's Region; must equal it.
+        The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
         """
         return pulumi.get(self, "activation_region")
 
@@ -175,7 +183,7 @@ class AgentArgs:
     @pulumi.getter(name="activationSourceCidrs")
     def activation_source_cidrs(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+        Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
         """
         return pulumi.get(self, "activation_source_cidrs")
 
@@ -187,7 +195,7 @@ class AgentArgs:
     @pulumi.getter
     def address(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
+        IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
         """
         return pulumi.get(self, "address")
 
@@ -199,7 +207,7 @@ class AgentArgs:
     @pulumi.getter(name="agentMode")
     def agent_mode(self) -> Optional['AgentMode']:
         """
-        Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+        Basic or Enhanced agents; picks the AMI and the default instance type.
         """
         return pulumi.get(self, "agent_mode")
 
@@ -223,7 +231,7 @@ class AgentArgs:
     @pulumi.getter(name="allowWorldActivationSource")
     def allow_world_activation_source(self) -> Optional[_builtins.bool]:
         """
-        Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+        Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         """
         return pulumi.get(self, "allow_world_activation_source")
 
@@ -235,7 +243,7 @@ class AgentArgs:
     @pulumi.getter
     def destination(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+        How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         """
         return pulumi.get(self, "destination")
 
@@ -259,7 +267,7 @@ class AgentArgs:
     @pulumi.getter
     def fips(self) -> Optional[_builtins.bool]:
         """
-        The endpoint is a FIPS endpoint. Defaults to false.
+        Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         """
         return pulumi.get(self, "fips")
 
@@ -283,7 +291,7 @@ class AgentArgs:
     @pulumi.getter
     def source(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the agent VM's side. Defaults to the inherited provider.
+        How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         """
         return pulumi.get(self, "source")
 
@@ -295,7 +303,7 @@ class AgentArgs:
     @pulumi.getter(name="supportChannel")
     def support_channel(self) -> Optional[_builtins.bool]:
         """
-        Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
+        Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         """
         return pulumi.get(self, "support_channel")
 
@@ -307,7 +315,7 @@ class AgentArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         return pulumi.get(self, "tags")
 
@@ -360,22 +368,22 @@ class Agent(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Union['ActivationSettingsArgs', 'ActivationSettingsArgsDict'] activation: How the activation key is obtained. Defaults to a request from the machine running Pulumi.
-        :param pulumi.Input[_builtins.str] activation_region: The endpoint's Region. Defaults to the destination side's Region; must equal it.
-        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach the EC2 agent on TCP 80 for activation: the machine running Pulumi, or the jump host. Required with `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
-        :param pulumi.Input[_builtins.str] address: IPv4 address of an existing agent VM. Exactly one of `instance` and `address` is required.
-        :param 'AgentMode' agent_mode: Basic or Enhanced agent; picks the AMI and default instance type. Defaults to "basic".
+        :param pulumi.Input[_builtins.str] activation_region: The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
+        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+        :param pulumi.Input[_builtins.str] address: IPv4 address of an existing agent VM (on premises or EC2). Exactly one of `instance` and `address` is required.
+        :param 'AgentMode' agent_mode: Basic or Enhanced agents; picks the AMI and the default instance type.
         :param pulumi.Input[_builtins.str] agent_name: DataSync agent name. Defaults to the component's name.
-        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the endpoint's side, where the activated agent lives. Defaults to the inherited provider.
+        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         :param pulumi.Input[_builtins.str] endpoint_private_ip: The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
         :param pulumi.Input[_builtins.str] endpoint_security_group_id: The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
-        :param _builtins.bool fips: The endpoint is a FIPS endpoint. Defaults to false.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param Union['AgentInstanceArgs', 'AgentInstanceArgsDict'] instance: Launch an EC2 agent. Exactly one of `instance` and `address` is required.
         :param pulumi.Input[_builtins.str] security_group_arn: ARN of the endpoint and task security group (ServiceEndpoint.securityGroupArn).
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the agent VM's side. Defaults to the inherited provider.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         :param pulumi.Input[_builtins.str] subnet_arn: ARN of the activation subnet (ServiceEndpoint.subnetArn).
-        :param _builtins.bool support_channel: Let the EC2 agent reach the endpoint on TCP 22 for the AWS Support channel (Basic only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         :param pulumi.Input[_builtins.str] task_subnet_cidr: CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
         :param pulumi.Input[_builtins.str] vpc_endpoint_id: The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
         """
@@ -437,14 +445,20 @@ class Agent(pulumi.ComponentResource):
             __props__.__dict__["activation_region"] = activation_region
             __props__.__dict__["activation_source_cidrs"] = activation_source_cidrs
             __props__.__dict__["address"] = address
+            if agent_mode is None:
+                agent_mode = 'basic'
             __props__.__dict__["agent_mode"] = agent_mode
             __props__.__dict__["agent_name"] = agent_name
+            if allow_world_activation_source is None:
+                allow_world_activation_source = False
             __props__.__dict__["allow_world_activation_source"] = allow_world_activation_source
             __props__.__dict__["destination"] = destination
             if endpoint_private_ip is None and not opts.urn:
                 raise TypeError("Missing required property 'endpoint_private_ip'")
             __props__.__dict__["endpoint_private_ip"] = endpoint_private_ip
             __props__.__dict__["endpoint_security_group_id"] = endpoint_security_group_id
+            if fips is None:
+                fips = False
             __props__.__dict__["fips"] = fips
             __props__.__dict__["instance"] = instance
             if security_group_arn is None and not opts.urn:
@@ -454,6 +468,8 @@ class Agent(pulumi.ComponentResource):
             if subnet_arn is None and not opts.urn:
                 raise TypeError("Missing required property 'subnet_arn'")
             __props__.__dict__["subnet_arn"] = subnet_arn
+            if support_channel is None:
+                support_channel = False
             __props__.__dict__["support_channel"] = support_channel
             __props__.__dict__["tags"] = tags
             __props__.__dict__["task_subnet_cidr"] = task_subnet_cidr
@@ -483,7 +499,7 @@ class Agent(pulumi.ComponentResource):
     @pulumi.getter(name="agentArn")
     def agent_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of the activated DataSync agent.
+        ARN of the activated DataSync agent; for a fleet, the first of `agents`.
         """
         return pulumi.get(self, "agent_arn")
 
@@ -491,7 +507,7 @@ class Agent(pulumi.ComponentResource):
     @pulumi.getter(name="firewallRules")
     def firewall_rules(self) -> pulumi.Output[Sequence['outputs.FirewallRule']]:
         """
-        Flows to allow for this agent.
+        Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
         """
         return pulumi.get(self, "firewall_rules")
 

@@ -46,21 +46,21 @@ class NetworkLinkArgs:
         :param Sequence[pulumi.Input[_builtins.str]] destination_cidr_blocks: Every address range of the destination VPC: its primary and secondary CIDRs.
         :param 'LinkMode' mode: The kind of link.
         :param Sequence[pulumi.Input[_builtins.str]] source_cidr_blocks: Every address range on the source side: the source VPC's primary and secondary CIDRs, or the on-premises ranges agents live in.
-        :param 'AwsSideArgs' destination: How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+        :param 'AwsSideArgs' destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         :param Sequence[pulumi.Input[_builtins.str]] destination_route_table_ids: Route tables in the destination VPC that get routes to the source ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] destination_subnet_ids: Destination subnets (one per AZ) for the destination VPC's attachment. Defaults to the endpoint subnets.
         :param pulumi.Input[_builtins.str] destination_vpc_id: The destination VPC (the endpoint's). Required for peering and transitGateway.
         :param pulumi.Input[_builtins.str] existing_route_target_id: For "existing" mode: the next hop (vgw-, tgw-, eni- or pcx- ID) for routes from `destinationRouteTableIds` to the source ranges. Defaults to none: no routes are made.
         :param Sequence[pulumi.Input[_builtins.str]] on_prem_cidr_blocks: Further on-premises ranges reachable from the source side (checked for overlap, not routed). Defaults to none.
-        :param 'AwsSideArgs' source: How to reach the source side (the agent's network). Defaults to the inherited provider.
+        :param 'AwsSideArgs' source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         :param Sequence[pulumi.Input[_builtins.str]] source_route_table_ids: Route tables on the source side that get routes to the destination ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
-        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account. Defaults to "ram".
+        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         pulumi.set(__self__, "destination_cidr_blocks", destination_cidr_blocks)
         pulumi.set(__self__, "mode", mode)
@@ -89,10 +89,14 @@ class NetworkLinkArgs:
             pulumi.set(__self__, "source_vpc_id", source_vpc_id)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
+        if transit_gateway_auto_accept is None:
+            transit_gateway_auto_accept = False
         if transit_gateway_auto_accept is not None:
             pulumi.set(__self__, "transit_gateway_auto_accept", transit_gateway_auto_accept)
         if transit_gateway_id is not None:
             pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if transit_gateway_sharing is None:
+            transit_gateway_sharing = 'ram'
         if transit_gateway_sharing is not None:
             pulumi.set(__self__, "transit_gateway_sharing", transit_gateway_sharing)
 
@@ -136,7 +140,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def destination(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+        How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         """
         return pulumi.get(self, "destination")
 
@@ -208,7 +212,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def source(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the source side (the agent's network). Defaults to the inherited provider.
+        How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         """
         return pulumi.get(self, "source")
 
@@ -268,7 +272,7 @@ class NetworkLinkArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         return pulumi.get(self, "tags")
 
@@ -280,7 +284,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="transitGatewayAutoAccept")
     def transit_gateway_auto_accept(self) -> Optional[_builtins.bool]:
         """
-        Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+        Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
         """
         return pulumi.get(self, "transit_gateway_auto_accept")
 
@@ -304,7 +308,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="transitGatewaySharing")
     def transit_gateway_sharing(self) -> Optional['TransitGatewaySharing']:
         """
-        How a cross-account transit gateway reaches the source account. Defaults to "ram".
+        How a cross-account transit gateway reaches the source account.
         """
         return pulumi.get(self, "transit_gateway_sharing")
 
@@ -343,7 +347,7 @@ class NetworkLink(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side (the endpoint's VPC). Defaults to the inherited provider.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         :param Sequence[pulumi.Input[_builtins.str]] destination_cidr_blocks: Every address range of the destination VPC: its primary and secondary CIDRs.
         :param Sequence[pulumi.Input[_builtins.str]] destination_route_table_ids: Route tables in the destination VPC that get routes to the source ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] destination_subnet_ids: Destination subnets (one per AZ) for the destination VPC's attachment. Defaults to the endpoint subnets.
@@ -351,16 +355,16 @@ class NetworkLink(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] existing_route_target_id: For "existing" mode: the next hop (vgw-, tgw-, eni- or pcx- ID) for routes from `destinationRouteTableIds` to the source ranges. Defaults to none: no routes are made.
         :param 'LinkMode' mode: The kind of link.
         :param Sequence[pulumi.Input[_builtins.str]] on_prem_cidr_blocks: Further on-premises ranges reachable from the source side (checked for overlap, not routed). Defaults to none.
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side (the agent's network). Defaults to the inherited provider.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         :param Sequence[pulumi.Input[_builtins.str]] source_cidr_blocks: Every address range on the source side: the source VPC's primary and secondary CIDRs, or the on-premises ranges agents live in.
         :param Sequence[pulumi.Input[_builtins.str]] source_route_table_ids: Route tables on the source side that get routes to the destination ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to false: the component accepts them.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
-        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account. Defaults to "ram".
+        :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         ...
     @overload
@@ -436,8 +440,12 @@ class NetworkLink(pulumi.ComponentResource):
             __props__.__dict__["source_transit_gateway_id"] = source_transit_gateway_id
             __props__.__dict__["source_vpc_id"] = source_vpc_id
             __props__.__dict__["tags"] = tags
+            if transit_gateway_auto_accept is None:
+                transit_gateway_auto_accept = False
             __props__.__dict__["transit_gateway_auto_accept"] = transit_gateway_auto_accept
             __props__.__dict__["transit_gateway_id"] = transit_gateway_id
+            if transit_gateway_sharing is None:
+                transit_gateway_sharing = 'ram'
             __props__.__dict__["transit_gateway_sharing"] = transit_gateway_sharing
             __props__.__dict__["firewall_rules"] = None
             __props__.__dict__["peering_connection_id"] = None
@@ -453,7 +461,7 @@ class NetworkLink(pulumi.ComponentResource):
     @pulumi.getter(name="firewallRules")
     def firewall_rules(self) -> pulumi.Output[Sequence['outputs.FirewallRule']]:
         """
-        Flows to allow between the sides.
+        Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
         """
         return pulumi.get(self, "firewall_rules")
 

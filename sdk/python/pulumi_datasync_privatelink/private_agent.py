@@ -43,20 +43,20 @@ class PrivateAgentArgs:
 
         :param Sequence['AgentSpecArgs'] agents: The agents: at least one; they share the endpoint.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] endpoint_subnet_ids: Subnets for the endpoint, at most one per Availability Zone.
-        :param pulumi.Input[_builtins.str] vpc_id: The destination VPC for the DataSync interface endpoint.
-        :param pulumi.Input[_builtins.str] activation_region: The activation Region. Defaults to the destination side's Region; must equal it.
-        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
-        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
-        :param 'AgentMode' agent_mode: Basic or Enhanced agents. Defaults to "basic".
-        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
-        :param 'AwsSideArgs' destination: How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
-        :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt an existing endpoint security group. Defaults to creating one.
-        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt an existing DataSync interface endpoint. Defaults to creating one.
-        :param _builtins.bool fips: Use the FIPS endpoint. Defaults to false.
+        :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
+        :param pulumi.Input[_builtins.str] activation_region: The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
+        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
+        :param 'AgentMode' agent_mode: Basic or Enhanced agents; picks the AMI and the default instance type.
+        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
+        :param 'AwsSideArgs' destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
+        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param 'LinkSettingsArgs' link: The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
-        :param 'AwsSideArgs' source: How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
-        :param _builtins.bool support_channel: Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param 'AwsSideArgs' source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         pulumi.set(__self__, "agents", agents)
         pulumi.set(__self__, "endpoint_subnet_ids", endpoint_subnet_ids)
@@ -67,8 +67,12 @@ class PrivateAgentArgs:
             pulumi.set(__self__, "activation_source_cidrs", activation_source_cidrs)
         if activation_subnet_id is not None:
             pulumi.set(__self__, "activation_subnet_id", activation_subnet_id)
+        if agent_mode is None:
+            agent_mode = 'basic'
         if agent_mode is not None:
             pulumi.set(__self__, "agent_mode", agent_mode)
+        if allow_world_activation_source is None:
+            allow_world_activation_source = False
         if allow_world_activation_source is not None:
             pulumi.set(__self__, "allow_world_activation_source", allow_world_activation_source)
         if destination is not None:
@@ -77,12 +81,16 @@ class PrivateAgentArgs:
             pulumi.set(__self__, "existing_security_group_id", existing_security_group_id)
         if existing_vpc_endpoint_id is not None:
             pulumi.set(__self__, "existing_vpc_endpoint_id", existing_vpc_endpoint_id)
+        if fips is None:
+            fips = False
         if fips is not None:
             pulumi.set(__self__, "fips", fips)
         if link is not None:
             pulumi.set(__self__, "link", link)
         if source is not None:
             pulumi.set(__self__, "source", source)
+        if support_channel is None:
+            support_channel = False
         if support_channel is not None:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
@@ -116,7 +124,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="vpcId")
     def vpc_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The destination VPC for the DataSync interface endpoint.
+        The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
         """
         return pulumi.get(self, "vpc_id")
 
@@ -128,7 +136,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="activationRegion")
     def activation_region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The activation Region. Defaults to the destination side's Region; must equal it.
+        The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
         """
         return pulumi.get(self, "activation_region")
 
@@ -140,7 +148,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="activationSourceCidrs")
     def activation_source_cidrs(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
+        Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
         """
         return pulumi.get(self, "activation_source_cidrs")
 
@@ -152,7 +160,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="activationSubnetId")
     def activation_subnet_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
+        The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
         """
         return pulumi.get(self, "activation_subnet_id")
 
@@ -164,7 +172,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="agentMode")
     def agent_mode(self) -> Optional['AgentMode']:
         """
-        Basic or Enhanced agents. Defaults to "basic".
+        Basic or Enhanced agents; picks the AMI and the default instance type.
         """
         return pulumi.get(self, "agent_mode")
 
@@ -176,7 +184,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="allowWorldActivationSource")
     def allow_world_activation_source(self) -> Optional[_builtins.bool]:
         """
-        Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
+        Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         """
         return pulumi.get(self, "allow_world_activation_source")
 
@@ -188,7 +196,7 @@ class PrivateAgentArgs:
     @pulumi.getter
     def destination(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         """
         return pulumi.get(self, "destination")
 
@@ -200,7 +208,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="existingSecurityGroupId")
     def existing_security_group_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Adopt an existing endpoint security group. Defaults to creating one.
+        Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
         """
         return pulumi.get(self, "existing_security_group_id")
 
@@ -212,7 +220,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="existingVpcEndpointId")
     def existing_vpc_endpoint_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Adopt an existing DataSync interface endpoint. Defaults to creating one.
+        Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         """
         return pulumi.get(self, "existing_vpc_endpoint_id")
 
@@ -224,7 +232,7 @@ class PrivateAgentArgs:
     @pulumi.getter
     def fips(self) -> Optional[_builtins.bool]:
         """
-        Use the FIPS endpoint. Defaults to false.
+        Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         """
         return pulumi.get(self, "fips")
 
@@ -248,7 +256,7 @@ class PrivateAgentArgs:
     @pulumi.getter
     def source(self) -> Optional['AwsSideArgs']:
         """
-        How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
+        How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
         """
         return pulumi.get(self, "source")
 
@@ -260,7 +268,7 @@ class PrivateAgentArgs:
     @pulumi.getter(name="supportChannel")
     def support_channel(self) -> Optional[_builtins.bool]:
         """
-        Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
+        Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         """
         return pulumi.get(self, "support_channel")
 
@@ -272,7 +280,7 @@ class PrivateAgentArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         return pulumi.get(self, "tags")
 
@@ -309,22 +317,22 @@ class PrivateAgent(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] activation_region: The activation Region. Defaults to the destination side's Region; must equal it.
-        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation. Required when an agent has `instance`.
-        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and tasks use; one of `endpointSubnetIds`. Defaults to the first of them.
-        :param 'AgentMode' agent_mode: Basic or Enhanced agents. Defaults to "basic".
+        :param pulumi.Input[_builtins.str] activation_region: The Region agents are activated in: the endpoint's. Defaults to the destination side's Region; must equal it.
+        :param Sequence[pulumi.Input[_builtins.str]] activation_source_cidrs: Addresses or ranges allowed to reach EC2 agents on TCP 80 for activation: the machine running Pulumi, or the jump host. Required when an agent has `instance`. 0.0.0.0/0 is refused unless `allowWorldActivationSource` is true.
+        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
+        :param 'AgentMode' agent_mode: Basic or Enhanced agents; picks the AMI and the default instance type.
         :param Sequence[Union['AgentSpecArgs', 'AgentSpecArgsDict']] agents: The agents: at least one; they share the endpoint.
-        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Defaults to false; leave it so.
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the endpoint's side: its account and Region, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] endpoint_subnet_ids: Subnets for the endpoint, at most one per Availability Zone.
-        :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt an existing endpoint security group. Defaults to creating one.
-        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt an existing DataSync interface endpoint. Defaults to creating one.
-        :param _builtins.bool fips: Use the FIPS endpoint. Defaults to false.
+        :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
+        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param Union['LinkSettingsArgs', 'LinkSettingsArgsDict'] link: The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
-        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the agents' side when it is another account or Region. Defaults to the inherited provider.
-        :param _builtins.bool support_channel: Open the AWS Support channel (TCP 22, Basic agents only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param pulumi.Input[_builtins.str] vpc_id: The destination VPC for the DataSync interface endpoint.
+        :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
         """
         ...
     @overload
@@ -380,10 +388,14 @@ class PrivateAgent(pulumi.ComponentResource):
             __props__.__dict__["activation_region"] = activation_region
             __props__.__dict__["activation_source_cidrs"] = activation_source_cidrs
             __props__.__dict__["activation_subnet_id"] = activation_subnet_id
+            if agent_mode is None:
+                agent_mode = 'basic'
             __props__.__dict__["agent_mode"] = agent_mode
             if agents is None and not opts.urn:
                 raise TypeError("Missing required property 'agents'")
             __props__.__dict__["agents"] = agents
+            if allow_world_activation_source is None:
+                allow_world_activation_source = False
             __props__.__dict__["allow_world_activation_source"] = allow_world_activation_source
             __props__.__dict__["destination"] = destination
             if endpoint_subnet_ids is None and not opts.urn:
@@ -391,9 +403,13 @@ class PrivateAgent(pulumi.ComponentResource):
             __props__.__dict__["endpoint_subnet_ids"] = endpoint_subnet_ids
             __props__.__dict__["existing_security_group_id"] = existing_security_group_id
             __props__.__dict__["existing_vpc_endpoint_id"] = existing_vpc_endpoint_id
+            if fips is None:
+                fips = False
             __props__.__dict__["fips"] = fips
             __props__.__dict__["link"] = link
             __props__.__dict__["source"] = source
+            if support_channel is None:
+                support_channel = False
             __props__.__dict__["support_channel"] = support_channel
             __props__.__dict__["tags"] = tags
             if vpc_id is None and not opts.urn:
@@ -417,7 +433,7 @@ class PrivateAgent(pulumi.ComponentResource):
     @pulumi.getter(name="agentArn")
     def agent_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of the first agent (the only one for a single agent).
+        ARN of the activated DataSync agent; for a fleet, the first of `agents`.
         """
         return pulumi.get(self, "agent_arn")
 
@@ -433,7 +449,7 @@ class PrivateAgent(pulumi.ComponentResource):
     @pulumi.getter(name="endpointPrivateIp")
     def endpoint_private_ip(self) -> pulumi.Output[_builtins.str]:
         """
-        Private IPv4 of the endpoint in the activation subnet.
+        Private IPv4 of the endpoint's network interface in the activation subnet.
         """
         return pulumi.get(self, "endpoint_private_ip")
 
@@ -441,7 +457,7 @@ class PrivateAgent(pulumi.ComponentResource):
     @pulumi.getter(name="firewallRules")
     def firewall_rules(self) -> pulumi.Output[Sequence['outputs.FirewallRule']]:
         """
-        Flows to allow between agents, activation hosts and the endpoint.
+        Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
         """
         return pulumi.get(self, "firewall_rules")
 
@@ -449,7 +465,7 @@ class PrivateAgent(pulumi.ComponentResource):
     @pulumi.getter(name="peeringConnectionId")
     def peering_connection_id(self) -> pulumi.Output[_builtins.str]:
         """
-        VPC peering connection (peering link), else empty.
+        The VPC peering connection (peering mode), else empty.
         """
         return pulumi.get(self, "peering_connection_id")
 
@@ -457,7 +473,7 @@ class PrivateAgent(pulumi.ComponentResource):
     @pulumi.getter(name="securityGroupId")
     def security_group_id(self) -> pulumi.Output[_builtins.str]:
         """
-        Security group of the endpoint and task interfaces.
+        Security group of the endpoint and the task network interfaces.
         """
         return pulumi.get(self, "security_group_id")
 

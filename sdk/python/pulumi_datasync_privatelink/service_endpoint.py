@@ -35,12 +35,12 @@ class ServiceEndpointArgs:
         :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: Subnets for the endpoint's network interfaces, at most one per Availability Zone; put one in the agent's AZ.
         :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
-        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
-        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
-        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
-        :param _builtins.bool support_channel: Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         pulumi.set(__self__, "allowed_sources", allowed_sources)
         pulumi.set(__self__, "subnet_ids", subnet_ids)
@@ -51,8 +51,12 @@ class ServiceEndpointArgs:
             pulumi.set(__self__, "existing_security_group_id", existing_security_group_id)
         if existing_vpc_endpoint_id is not None:
             pulumi.set(__self__, "existing_vpc_endpoint_id", existing_vpc_endpoint_id)
+        if fips is None:
+            fips = False
         if fips is not None:
             pulumi.set(__self__, "fips", fips)
+        if support_channel is None:
+            support_channel = False
         if support_channel is not None:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
@@ -98,7 +102,7 @@ class ServiceEndpointArgs:
     @pulumi.getter(name="activationSubnetId")
     def activation_subnet_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+        The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
         """
         return pulumi.get(self, "activation_subnet_id")
 
@@ -122,7 +126,7 @@ class ServiceEndpointArgs:
     @pulumi.getter(name="existingVpcEndpointId")
     def existing_vpc_endpoint_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
+        Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         """
         return pulumi.get(self, "existing_vpc_endpoint_id")
 
@@ -134,7 +138,7 @@ class ServiceEndpointArgs:
     @pulumi.getter
     def fips(self) -> Optional[_builtins.bool]:
         """
-        Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
+        Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         """
         return pulumi.get(self, "fips")
 
@@ -146,7 +150,7 @@ class ServiceEndpointArgs:
     @pulumi.getter(name="supportChannel")
     def support_channel(self) -> Optional[_builtins.bool]:
         """
-        Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
+        Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         """
         return pulumi.get(self, "support_channel")
 
@@ -158,7 +162,7 @@ class ServiceEndpointArgs:
     @pulumi.getter
     def tags(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
         return pulumi.get(self, "tags")
 
@@ -188,14 +192,14 @@ class ServiceEndpoint(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; it must be one of `subnetIds`. Defaults to the first of `subnetIds`.
+        :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
         :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
-        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one). Defaults to creating one.
-        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips). Defaults to false.
+        :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
+        :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: Subnets for the endpoint's network interfaces, at most one per Availability Zone; put one in the agent's AZ.
-        :param _builtins.bool support_channel: Allow TCP 22 from agents to the endpoint for the AWS Support channel (Basic agents only). Defaults to false.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
         """
         ...
@@ -248,10 +252,14 @@ class ServiceEndpoint(pulumi.ComponentResource):
             __props__.__dict__["allowed_sources"] = allowed_sources
             __props__.__dict__["existing_security_group_id"] = existing_security_group_id
             __props__.__dict__["existing_vpc_endpoint_id"] = existing_vpc_endpoint_id
+            if fips is None:
+                fips = False
             __props__.__dict__["fips"] = fips
             if subnet_ids is None and not opts.urn:
                 raise TypeError("Missing required property 'subnet_ids'")
             __props__.__dict__["subnet_ids"] = subnet_ids
+            if support_channel is None:
+                support_channel = False
             __props__.__dict__["support_channel"] = support_channel
             __props__.__dict__["tags"] = tags
             if vpc_id is None and not opts.urn:
@@ -283,7 +291,7 @@ class ServiceEndpoint(pulumi.ComponentResource):
     @pulumi.getter(name="firewallRules")
     def firewall_rules(self) -> pulumi.Output[Sequence['outputs.FirewallRule']]:
         """
-        Flows to allow between agents and the endpoint.
+        Flows a firewall between the sides must allow for what the component made, one row per source, destination and port range.
         """
         return pulumi.get(self, "firewall_rules")
 
@@ -299,7 +307,7 @@ class ServiceEndpoint(pulumi.ComponentResource):
     @pulumi.getter(name="securityGroupArn")
     def security_group_arn(self) -> pulumi.Output[_builtins.str]:
         """
-        ARN of that security group, as CreateAgent takes it.
+        ARN of the endpoint's security group, as CreateAgent takes it.
         """
         return pulumi.get(self, "security_group_arn")
 
