@@ -1,0 +1,34 @@
+// The link planner's inputs, from the link's settings and what the lookups found.
+import { DEFAULTS, GatewayLookup, KnownLink, LinkFacts, LinkInputs, SideFacts, UNKNOWN } from "../plan";
+
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+
+function facts(g: GatewayLookup | typeof UNKNOWN | undefined): GatewayLookup | undefined {
+    return g === undefined || g === UNKNOWN ? undefined : g;
+}
+
+export function linkInputs(link: KnownLink, source: SideFacts, destination: SideFacts, f: LinkFacts): LinkInputs {
+    const destinationGateway = facts(f.destinationGateway);
+    // A gateway owned by a third account (a network hub) is managed there: no tables of ours.
+    const managed = (g: GatewayLookup | undefined, owner: string) => g === undefined || g.ownerId === owner;
+    return {
+        mode: link.mode as LinkInputs["mode"],
+        crossAccount: source.account !== destination.account,
+        crossRegion: source.region !== destination.region,
+        sourceGateway: link.sourceTransitGatewayId !== undefined,
+        sharing: (link.transitGatewaySharing ?? DEFAULTS.link.transitGatewaySharing) as LinkInputs["sharing"],
+        explicitTables: {
+            destination: link.transitGatewayRouteTableId !== undefined && managed(destinationGateway, destination.account),
+            source: link.sourceTransitGatewayRouteTableId !== undefined,
+        },
+        gateways: { destination: destinationGateway, source: facts(f.sourceGateway) },
+        declaredAutoAccept: typeof link.transitGatewayAutoAccept === "boolean" ? link.transitGatewayAutoAccept : undefined,
+        existingTarget: link.existingRouteTargetId !== undefined,
+        counts: {
+            sourceTables: count(link.sourceRouteTableIds),
+            destinationTables: count(link.destinationRouteTableIds),
+            sourceRanges: count(link.sourceCidrBlocks),
+            destinationRanges: count(link.destinationCidrBlocks),
+        },
+    };
+}
