@@ -85,7 +85,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                     taskCidrs,
                     storage: args.instance ? storage.map((s) => ({ cidr: s.cidrBlock, protocol: s.protocol ?? "tcp", fromPort: s.fromPort, toPort: s.toPort ?? s.fromPort })) : [],
                     dnsServers: args.instance ? dnsServers : [],
-                    supportChannel: args.supportChannel === true,
+                    supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
                 }),
             );
         void b.settled.then(() =>
@@ -126,7 +126,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
 
     private async build(name: string, args: AgentArgs, prepared?: AgentPrepared): Promise<AgentBuilt> {
         const p = prepared ?? (await this.prepare(name, args));
-        const supportChannel = args.supportChannel === true;
+        const supportChannel = (args.supportChannel ?? DEFAULTS.endpoint.supportChannel);
         const settings = args.activation ?? {};
         const agentName = args.agentName ?? name;
         const group = args.instance ? (p.group ?? this.ownGroup(name, args, p)) : undefined;
@@ -143,7 +143,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                 dependsOn: pulumi.all([pulumi.output([...(group?.rules ?? []), ...endpointRules]), ...p.activationDependsOn]).apply((lists) => lists.flat()),
                 target: pulumi
                     .all([address, settings.addressOverride, args.endpointPrivateIp])
-                    .apply(([addr, override, ip]) => ({ agentAddress: override ?? addr, region: p.region, fips: args.fips === true, endpointIp: ip })),
+                    .apply(([addr, override, ip]) => ({ agentAddress: override ?? addr, region: p.region, fips: (args.fips ?? DEFAULTS.endpoint.fips), endpointIp: ip })),
             },
             this,
         );
@@ -175,7 +175,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                 taskCidrs: p.taskCidrs,
                 storage: args.storageEgress ?? [],
                 dnsServers: args.dnsServers ?? [],
-                supportChannel: args.supportChannel === true,
+                supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
                 tags: args.tags,
             },
             this,

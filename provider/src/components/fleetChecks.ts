@@ -73,7 +73,7 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
     const src = { parent, placement: place.source };
     const dst = { parent, placement: place.destination };
     const [source, destination] = await Promise.all([sideFacts(src), sideFacts(dst)]);
-    const serviceName = datasyncServiceName(destination.region, a.fips === true);
+    const serviceName = datasyncServiceName(destination.region, (a.fips ?? DEFAULTS.endpoint.fips));
     const subnetIds = listOf(a.endpointSubnetIds);
     const activationSubnetId = a.activationSubnetId ?? subnetIds[0] ?? UNKNOWN;
     const link = a.link as KnownLink | undefined;
@@ -103,7 +103,7 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
     const linkPlan = link && linkF ? planLink(linkInputs(link, source, destination, linkF)) : undefined;
     checkFleetQuotas(p, {
         endpointPeers: endpointPeers.length,
-        supportChannel: a.supportChannel === true,
+        supportChannel: (a.supportChannel ?? DEFAULTS.endpoint.supportChannel),
         ruleQuota: typeof a.securityGroupRuleQuota === "number" ? a.securityGroupRuleQuota : DEFAULTS.fleet.securityGroupRuleQuota,
         ruleQuotaPath: "securityGroupRuleQuota",
         agentGroup:

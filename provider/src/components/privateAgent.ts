@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AgentSpec } from "../args/agentSpec";
 import type { FirewallRule } from "../args/firewallRule";
 import type { PrivateAgentArgs, PrivateAgentOutputs } from "../args/privateAgent";
-import { EndpointPeer, parseSource, uniqueRules } from "../plan";
+import { DEFAULTS, EndpointPeer, parseSource, uniqueRules } from "../plan";
 import { Agent } from "./agent";
 import { AgentGroup, agentGroup } from "./agentGroup";
 import { built } from "./building";
@@ -108,7 +108,7 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
                 taskCidrs,
                 storage: args.storageEgress ?? [],
                 dnsServers: args.dnsServers ?? [],
-                supportChannel: args.supportChannel === true,
+                supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
                 tags: args.tags,
             },
             this,

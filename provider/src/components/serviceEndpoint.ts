@@ -6,6 +6,7 @@ import {
     checkEndpointFacts,
     chooseEndpointIp,
     datasyncServiceName,
+    DEFAULTS,
     EndpointFacts,
     EndpointPaths,
     firewallTable,
@@ -93,7 +94,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         this.firewallRules = pulumi
             .all([pulumi.output(args.allowedSources ?? []), this.endpointPrivateIp, this.activationSubnetCidr])
             .apply(([agents, endpointIp, tasks]) =>
-                firewallTable({ activationSources: [], agents, endpointIp, taskCidrs: [tasks], storage: [], dnsServers: [], supportChannel: args.supportChannel === true }),
+                firewallTable({ activationSources: [], agents, endpointIp, taskCidrs: [tasks], storage: [], dnsServers: [], supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel) }),
             );
         void b.settled.then(() =>
             this.registerOutputs({
@@ -116,7 +117,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         const side = await sideFacts({ parent: this, placement });
         const subnetIds = a.subnetIds === UNKNOWN ? [] : a.subnetIds;
         const activationSubnetId = a.activationSubnetId ?? subnetIds[0] ?? UNKNOWN;
-        const serviceName = datasyncServiceName(side.region, a.fips === true);
+        const serviceName = datasyncServiceName(side.region, (a.fips ?? DEFAULTS.endpoint.fips));
         const facts = await endpointFacts(
             { parent: this, placement },
             { vpcId: a.vpcId, subnetIds, serviceName, existingVpcEndpointId: a.existingVpcEndpointId, existingSecurityGroupId: a.existingSecurityGroupId, nameTag: `${name}-endpoint` },
@@ -137,7 +138,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         const activation = p.facts.subnets.find((s): s is SubnetFacts => s !== UNKNOWN && s.id === p.activationSubnetId);
         const activationSubnetId = pulumi.output(p.activationSubnetId === UNKNOWN ? pulumi.output(args.activationSubnetId ?? pulumi.output(args.subnetIds).apply((s) => s[0])) : p.activationSubnetId);
         const group = this.securityGroup(name, args, p);
-        const rules = planEndpointRules(p.peers, args.supportChannel === true).map(
+        const rules = planEndpointRules(p.peers, (args.supportChannel ?? DEFAULTS.endpoint.supportChannel)).map(
             (rule) =>
                 new aws.vpc.SecurityGroupIngressRule(
                     `${name}-${rule.key}`,
@@ -198,7 +199,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
                 ...regionOf(p.placement),
                 vpcId: args.vpcId,
                 vpcEndpointType: "Interface",
-                serviceName: datasyncServiceName(p.side.region, args.fips === true),
+                serviceName: datasyncServiceName(p.side.region, (args.fips ?? DEFAULTS.endpoint.fips)),
                 // Private DNS stays off: AWS recommends it so that agents in the VPC that use a public
                 // DataSync endpoint keep reaching it; a private agent activates by IP either way.
                 privateDnsEnabled: false,
@@ -222,7 +223,7 @@ export function endpointCheckInputs(
         vpcId,
         activationSubnetId,
         serviceName,
-        fips: a.fips === true,
+        fips: (a.fips ?? DEFAULTS.endpoint.fips),
         creates: a.existingVpcEndpointId === undefined,
         existingSecurityGroupId: typeof a.existingSecurityGroupId === "string" ? a.existingSecurityGroupId : undefined,
     };

@@ -208,12 +208,13 @@ describe("structured defaults", () => {
         const d = DEFAULTS;
         const endpoint = { fips: d.endpoint.fips, supportChannel: d.endpoint.supportChannel };
         const fleet = { agentMode: d.agent.mode, allowWorldActivationSource: d.activationAccess.allowWorldActivationSource, ...endpoint };
-        const link = { transitGatewaySharing: d.link.transitGatewaySharing, transitGatewayAutoAccept: d.link.transitGatewayAutoAccept };
+        const link = { transitGatewaySharing: d.link.transitGatewaySharing };
         const ssh = { user: d.ssh.user, port: d.ssh.port };
         const expected: Record<string, unknown> = {};
         const add = (owner: string, values: Record<string, unknown>) => Object.entries(values).forEach(([k, v]) => (expected[`${owner}.${k}`] = v));
         add("Agent", fleet);
-        add("PrivateAgent", fleet);
+        add("PrivateAgent", { ...fleet, ingressScope: d.fleet.ingressScope, securityGroupRuleQuota: d.fleet.securityGroupRuleQuota });
+        add("StorageEgress", { protocol: d.storage.protocol });
         add("ServiceEndpoint", endpoint);
         add("NetworkLink", link);
         add("LinkSettings", link);

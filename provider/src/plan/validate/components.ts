@@ -3,6 +3,7 @@ import type { AgentArgs } from "../../args/agent";
 import type { NetworkLinkArgs } from "../../args/networkLink";
 import type { PrivateAgentArgs } from "../../args/privateAgent";
 import type { ServiceEndpointArgs } from "../../args/serviceEndpoint";
+import { DEFAULTS } from "../defaults";
 import { parseEc2Arn } from "../ids";
 import { Known, knownList, val } from "../known";
 import { Problem, Problems } from "../problems";
@@ -111,7 +112,7 @@ export function validateAgent(a: Known<AgentArgs>): Problem[] {
     const ctx = {
         activationSourceCidrs: a.activationSourceCidrs,
         activationSourcePath: "activationSourceCidrs",
-        allowWorldActivationSource: a.allowWorldActivationSource === true,
+        allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
     };
     checkAgentSpec(p, "", { ...a, name: a.agentName, tags: undefined } as KnownAgentSpec, ctx);
     checkActivationSources(p, ctx);
@@ -160,7 +161,7 @@ export function validatePrivateAgent(a: Known<PrivateAgentArgs>): Problem[] {
         sourceRanges: linkSourceRanges(a.link),
         activationSourceCidrs: a.activationSourceCidrs,
         activationSourcePath: "activationSourceCidrs",
-        allowWorldActivationSource: a.allowWorldActivationSource === true,
+        allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
     };
     agents.forEach((agent, i) => checkAgentSpec(p, `agents[${i}]`, agent, ctx));
     checkActivationSources(p, ctx);
