@@ -31,7 +31,10 @@ function files(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-/** `x ?? <default value>`, a `const X = <default value>` and a table entry equal to a default table's value. */
+/**
+ * `x ?? <default value>`, a `const DEFAULT_X = <default value>` (a constant that says it is a default; other
+ * constants may share a number by coincidence) and a table entry equal to a default table's value.
+ */
 function copiesOfDefaults(): string[] {
     const values = new Set(leaves(DEFAULTS));
     const tableValues = new Set([...leaves(DEFAULTS.instance.type), ...leaves(DEFAULTS.instance.amiParameter)]);
@@ -44,7 +47,7 @@ function copiesOfDefaults(): string[] {
         const visit = (n: ts.Node): void => {
             if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && values.has(literalValue(n.right))) {
                 found.push(`${rel}: ${n.getText(sf)}`);
-            } else if (ts.isVariableDeclaration(n) && n.initializer && typeof literalValue(n.initializer) === "number" && values.has(literalValue(n.initializer))) {
+            } else if (ts.isVariableDeclaration(n) && /default/i.test(n.name.getText(sf)) && n.initializer && values.has(literalValue(n.initializer))) {
                 found.push(`${rel}: ${n.getText(sf)}`);
             } else if (ts.isPropertyAssignment(n) && tableValues.has(literalValue(n.initializer))) {
                 found.push(`${rel}: ${n.initializer.getText(sf)}`);

@@ -13,6 +13,7 @@ import {
     parseSource,
     planEndpointRules,
     Problems,
+    storageFlow,
     UNKNOWN,
     validateAgent,
 } from "../plan";
@@ -83,7 +84,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                     agents: [address],
                     endpointIp,
                     taskCidrs,
-                    storage: args.instance ? storage.map((s) => ({ cidr: s.cidrBlock, protocol: s.protocol ?? "tcp", fromPort: s.fromPort, toPort: s.toPort ?? s.fromPort })) : [],
+                    storage: args.instance ? storage.map((s) => ({ cidr: s.cidrBlock, ...storageFlow(s) })) : [],
                     dnsServers: args.instance ? dnsServers : [],
                     supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
                 }),

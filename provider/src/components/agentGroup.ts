@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { StorageEgress } from "../args/agentNetwork";
-import { AgentPeer, parseSource, planAgentRules, securityGroupNamePrefix } from "../plan";
+import { AgentPeer, parseSource, planAgentRules, securityGroupNamePrefix, storageFlow } from "../plan";
 import { onSide, Placement, regionOf, withName } from "./placement";
 
 export interface AgentGroupInputs {
@@ -55,7 +55,7 @@ export function agentGroup(prefix: string, i: AgentGroupInputs, parent: pulumi.R
         },
         onSide(parent, placement),
     );
-    const storage = i.storage.map((s) => ({ protocol: s.protocol ?? "tcp", fromPort: s.fromPort, toPort: s.toPort ?? s.fromPort }));
+    const storage = i.storage.map(storageFlow);
     const plan = planAgentRules({ activationSources: i.activationSourceCidrs.length, taskCidrs: i.taskCidrs.length, storage, dnsServers: i.dnsServers.length, supportChannel: i.supportChannel });
     const rules = plan.map((rule) => {
         const args = {

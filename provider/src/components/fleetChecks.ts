@@ -89,7 +89,7 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
         checkEndpointFacts(p, PATHS, endpointCheckInputs(a, a.vpcId, activationSubnetId, serviceName), endpoint);
     }
     if (link && linkF) {
-        checkLinkFacts(p, { path: "link", link, destinationVpcId: str(a.vpcId), destinationVpcRanges: endpoint.vpcRanges, source, destination, activationSubnetId: str(activationSubnetId) }, linkF);
+        checkLinkFacts(p, { path: "link", link, destinationVpcId: str(a.vpcId), destinationVpcIdPath: "vpcId", destinationVpcRanges: endpoint.vpcRanges, source, destination, activationSubnetId: str(activationSubnetId) }, linkF);
     }
     const launched = a.agents.flatMap((s, i) => (s.instance && agentFacts[i] ? [{ path: `agents[${i}]`, instanceType: String(instanceTypeOf(a, i)), facts: agentFacts[i]! }] : []));
     const sourceRanges = link ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string") : undefined;

@@ -16,6 +16,7 @@ export function linkInputs(link: KnownLink, source: SideFacts, destination: Side
         crossAccount: source.account !== destination.account,
         crossRegion: source.region !== destination.region,
         sourceGateway: link.sourceTransitGatewayId !== undefined,
+        gatewayOwned: managed(destinationGateway, destination.account),
         sharing: (link.transitGatewaySharing ?? DEFAULTS.link.transitGatewaySharing) as LinkInputs["sharing"],
         explicitTables: {
             destination: link.transitGatewayRouteTableId !== undefined && managed(destinationGateway, destination.account),

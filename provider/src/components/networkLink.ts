@@ -84,7 +84,7 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         ]);
         const p = new Problems();
         checkSideFacts(p, { source: a.source, destination: a.destination, linked: true, activationRegionPath: "" }, source, destination);
-        checkLinkFacts(p, { path: "", link, destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined, destinationVpcRanges: destinationRanges, source, destination }, facts);
+        checkLinkFacts(p, { path: "", link, destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined, destinationVpcIdPath: "destinationVpcId", destinationVpcRanges: destinationRanges, source, destination }, facts);
         failOnProblems("NetworkLink", p.list);
         warnAll(this, p.warnings);
         return { placements: place, source, destination, facts, plan: planLink(linkInputs(link, source, destination, facts)) };

@@ -45,6 +45,11 @@ export interface LinkInputs {
     sharing: TransitGatewaySharing;
     /** Explicit route tables given per gateway. */
     explicitTables: Record<Gateway, boolean>;
+    /**
+     * The destination's gateway belongs to the destination account. A gateway of a third account (a network
+     * hub, shared with both) is managed there: its owner accepts attachments and keeps its route tables.
+     */
+    gatewayOwned: boolean;
     /** Looked-up facts per gateway; undefined when not known (preview of a gateway not created yet). */
     gateways: Partial<Record<Gateway, GatewayFacts>>;
     /** The user's transitGatewayAutoAccept, used only when the gateway's own setting is not known. */
@@ -85,6 +90,9 @@ export interface LinkPlan {
     routes: LinkRoute[];
 }
 
+/** What a gateway does when nobody says: CreateTransitGateway's AutoAcceptSharedAttachments is "disable" unless set. */
+const AWS_AUTO_ACCEPT = false;
+
 function attachmentsOn(g: Gateway, peered: boolean): Attachment[] {
     if (!peered) {
         return g === "destination" ? ["destinationVpc", "sourceVpc"] : [];
@@ -115,11 +123,11 @@ function gatewayPlan(i: LinkInputs): GatewayPlan {
         for (let r = 0; r < i.counts.destinationRanges; r++) staticRoutes.push({ key: `source-r${r}`, gateway: "source", range: r });
     }
     const shared = i.crossAccount && !peered;
-    const autoAccept = i.gateways.destination?.autoAccept ?? i.declaredAutoAccept ?? false;
+    const autoAccept = i.gateways.destination?.autoAccept ?? i.declaredAutoAccept ?? AWS_AUTO_ACCEPT;
     return {
         peering: peered,
         share: shared && i.sharing !== "preShared" ? { allowExternalPrincipals: i.sharing === "ram", accepter: i.sharing === "ram" } : undefined,
-        sourceAttachmentAccepter: shared && !autoAccept,
+        sourceAttachmentAccepter: shared && !autoAccept && i.gatewayOwned,
         sourceVpcGateway: peered ? "source" : "destination",
         associations,
         propagations,

@@ -1,6 +1,9 @@
 // Region facts DataSync depends on.
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+// Two to four letters of partition or geography, one or two words, a number: us-east-1, us-gov-west-1,
+// us-isob-east-1, eusc-de-east-1 (the European Sovereign Cloud). Existence is checked against
+// DescribeRegions at deployment; this only tells a code from a display name.
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,2}-\d+$/;
 
 /** Regions with a DataSync FIPS endpoint (datasync-fips.<region>.amazonaws.com). */
 export const FIPS_REGIONS: readonly string[] = [
@@ -9,6 +12,7 @@ export const FIPS_REGIONS: readonly string[] = [
     "us-west-1",
     "us-west-2",
     "ca-central-1",
+    "ca-west-1",
     "us-gov-east-1",
     "us-gov-west-1",
 ];

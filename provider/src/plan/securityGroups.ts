@@ -3,6 +3,7 @@
 // component fills them in. Keys are stable identities (agent names, list positions of the
 // user's own lists), so adding or removing one agent never rewrites the others' rules: EC2
 // refuses a rule that duplicates one still in place (InvalidPermission.Duplicate).
+import { DEFAULTS } from "./defaults";
 import { ACTIVATION_PORT, DNS_PORTS, endpointPorts, PortRange, portText, TASK_DATA } from "./ports";
 
 export interface PlannedRule<P> {
@@ -38,6 +39,11 @@ export interface StorageFlow {
     protocol: PortRange["protocol"];
     fromPort: number;
     toPort: number;
+}
+
+/** A storage flow as given (protocol and last port optional) with its defaults applied. */
+export function storageFlow(s: { protocol?: PortRange["protocol"]; fromPort: number; toPort?: number }): StorageFlow {
+    return { protocol: s.protocol ?? DEFAULTS.storage.protocol, fromPort: s.fromPort, toPort: s.toPort ?? s.fromPort };
 }
 
 export interface AgentGroupCounts {

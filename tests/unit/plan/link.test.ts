@@ -15,6 +15,7 @@ const BASE: LinkInputs = {
     crossAccount: false,
     crossRegion: false,
     sourceGateway: false,
+    gatewayOwned: true,
     sharing: "ram",
     explicitTables: { destination: false, source: false },
     gateways: {},
@@ -172,6 +173,12 @@ describe("plan/link planLink", () => {
                 assert.strictEqual(planLink({ ...BASE, crossAccount: true, ...change }).gateway?.sourceAttachmentAccepter, accepter);
             });
         }
+
+        it("a gateway of a third account (network hub): its owner accepts, so no accepter here", () => {
+            const plan = planLink({ ...BASE, crossAccount: true, sharing: "preShared", gatewayOwned: false, gateways: { destination: gw(false) } });
+            assert.strictEqual(plan.gateway?.sourceAttachmentAccepter, false);
+            assert.strictEqual(plan.gateway?.share, undefined);
+        });
 
         it("cross-account with explicit tables: share, accepter and explicit associations together", () => {
             const plan = planLink({ ...BASE, crossAccount: true, explicitTables: { destination: true, source: false }, gateways: { destination: gw(false) } });

@@ -159,8 +159,10 @@ describe("the contract (schema.json, docs/reference.md)", () => {
         assert.deepStrictEqual(actual, {
             ActivationMode: [["Local", "local"], ["Remote", "remote"], ["Manual", "manual"]],
             AgentMode: [["Basic", "basic"], ["Enhanced", "enhanced"]],
+            IngressScope: [["AgentAddresses", "agentAddresses"], ["SourceRanges", "sourceRanges"]],
             LinkMode: [["Peering", "peering"], ["TransitGateway", "transitGateway"], ["Existing", "existing"]],
-            TransitGatewaySharing: [["Ram", "ram"], ["PreShared", "preShared"]],
+            StorageProtocol: [["Tcp", "tcp"], ["Udp", "udp"]],
+            TransitGatewaySharing: [["Ram", "ram"], ["RamOrganization", "ramOrganization"], ["PreShared", "preShared"]],
         });
     });
 
@@ -169,7 +171,7 @@ describe("the contract (schema.json, docs/reference.md)", () => {
             .filter(([, t]) => t.type === "object")
             .map(([token]) => short(token))
             .sort();
-        assert.deepStrictEqual(objects, ["ActivationSettings", "AgentInstance", "AgentSpec", "AwsSide", "FirewallRule", "JumpHost", "LinkSettings", "SshProxy"]);
+        assert.deepStrictEqual(objects, ["ActivationSettings", "AgentInstance", "AgentSpec", "AwsSide", "FirewallRule", "JumpHost", "LinkSettings", "SshProxy", "StorageEgress"]);
         // NetworkLinkArgs extends LinkSettings: inherited members are inputs of NetworkLink.
         const link = schema.resources[PREFIX + "NetworkLink"];
         for (const name of Object.keys(schema.types[PREFIX + "LinkSettings"].properties!)) {
@@ -257,6 +259,14 @@ describe("types users expect", () => {
                 if (p.type === "integer") integers.push(`${owner}.${name}`);
             }
         }
-        assert.deepStrictEqual(integers.sort(), ["ActivationSettings.requestTimeoutSeconds", "ActivationSettings.timeoutSeconds", "JumpHost.port", "SshProxy.port"]);
+        assert.deepStrictEqual(integers.sort(), [
+            "ActivationSettings.requestTimeoutSeconds",
+            "ActivationSettings.timeoutSeconds",
+            "JumpHost.port",
+            "PrivateAgent.securityGroupRuleQuota",
+            "SshProxy.port",
+            "StorageEgress.fromPort",
+            "StorageEgress.toPort",
+        ]);
     });
 });

@@ -3,7 +3,7 @@
 // m5.2xlarge, 32 GiB, for up to 20 million files); a type not offered in the subnet's zone fails
 // at RunInstances, after everything before it was built (the Terraform provider's own DataSync
 // tests pick types with AvailableEC2InstanceTypeForAvailabilityZone for this reason).
-import { contains, parseCidr } from "../cidr";
+import { Cidr, covered, parseCidr } from "../cidr";
 import type { AgentInstanceFacts } from "../facts";
 import { UNKNOWN } from "../known";
 import { at, Problems } from "../problems";
@@ -53,14 +53,17 @@ export function checkAgentFacts(p: Problems, agents: AgentFactsInputs[], ctx: Fl
             continue;
         }
         const path = at(a.path, "instance.subnetId");
-        if (ctx.sourceVpcId !== undefined && s.vpcId !== ctx.sourceVpcId) {
-            p.add(path, s.id, `is in ${s.vpcId}, not in the link's source VPC ${ctx.sourceVpcId}`, "launch the agent in a subnet of the source VPC");
+        if (ctx.sourceVpcId !== undefined) {
+            if (s.vpcId !== ctx.sourceVpcId) {
+                p.add(path, s.id, `is in ${s.vpcId}, not in the link's source VPC ${ctx.sourceVpcId}`, "launch the agent in a subnet of the source VPC");
+            }
         } else if (firstVpc !== undefined && s.vpcId !== firstVpc.vpc) {
             p.add(path, s.id, `is in ${s.vpcId}, but ${firstVpc.path} is in ${firstVpc.vpc}; the fleet's EC2 agents share one security group, which belongs to one VPC`, "launch every EC2 agent of the fleet in one VPC, or use one PrivateAgent per VPC");
         }
         firstVpc ??= { vpc: s.vpcId, path };
+        // EC2 may give the agent any address of its subnet: the whole subnet must lie in one range.
         const subnetRange = parseCidr(s.cidrBlock);
-        if (ranges.length > 0 && subnetRange && !ranges.some((r) => contains(r!, subnetRange.network.toString()))) {
+        if (ranges.length > 0 && subnetRange && !covered(subnetRange, ranges as Cidr[])) {
             p.add(path, s.id, `has addresses in ${s.cidrBlock}, outside every source range (${ctx.sourceRanges!.join(", ")}), so no route leads back to the agent`, "add the subnet's range to link.sourceCidrBlocks, or launch the agent in a subnet inside them");
         }
         checkType(p, a, s.availabilityZone);

@@ -81,6 +81,14 @@ function checkAdopted(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs,
     if (e.vpcId !== i.vpcId) {
         p.add(path, e.id, `is in ${e.vpcId}, not in the endpoint's VPC ${i.vpcId}`, "adopt an endpoint of that VPC, or change vpcId");
     }
+    if (!e.interfaces.some((n) => n.subnetId === i.activationSubnetId)) {
+        p.add(
+            path,
+            e.id,
+            `has no network interface in the activation subnet ${i.activationSubnetId} (its subnets: ${[...new Set(e.interfaces.map((n) => n.subnetId))].join(", ") || "none"}); the key is bound to the endpoint's address in that subnet`,
+            "add the activation subnet to the endpoint, or pick one of its subnets as the activation subnet",
+        );
+    }
     if (e.state !== "available") {
         p.add(path, e.id, `is ${e.state}, not available`, "wait until the endpoint is available, or adopt another");
     }

@@ -10,8 +10,9 @@ export interface LinkCheckInputs {
     /** Where the link's fields sit: "link" in PrivateAgent, "" in NetworkLink. */
     path: string;
     link: KnownLink;
-    /** The destination VPC and its looked-up ranges (the endpoint's VPC). */
+    /** The destination VPC and its looked-up ranges (the endpoint's VPC), and the input that names it. */
     destinationVpcId?: string;
+    destinationVpcIdPath: string;
     destinationVpcRanges: Maybe<string[]>;
     source: SideFacts;
     destination: SideFacts;
@@ -24,11 +25,11 @@ function isKnown<T>(v: Maybe<T> | undefined): v is T {
 }
 
 function checkRanges(p: Problems, i: LinkCheckInputs, f: LinkFacts): void {
-    const looked = (side: "source" | "destination", vpc: unknown, list: Maybe<string[]> | undefined): LabelledRange[] =>
-        isKnown(list) ? list.map((cidr) => ({ cidr, side, origin: `${side} VPC ${vpc} (looked up)` })) : [];
+    const looked = (side: "source" | "destination", vpc: unknown, path: string, list: Maybe<string[]> | undefined): LabelledRange[] =>
+        isKnown(list) ? list.map((cidr) => ({ cidr, side, origin: `${side} VPC ${vpc} (looked up)`, path })) : [];
     checkLookedUpRanges(p, labelledRanges(i.path, i.link), [
-        ...looked("source", val(i.link.sourceVpcId), f.sourceVpcRanges),
-        ...looked("destination", i.destinationVpcId, i.destinationVpcRanges),
+        ...looked("source", val(i.link.sourceVpcId), at(i.path, "sourceVpcId"), f.sourceVpcRanges),
+        ...looked("destination", i.destinationVpcId, i.destinationVpcIdPath, i.destinationVpcRanges),
     ]);
 }
 
@@ -48,6 +49,8 @@ function checkGateway(p: Problems, i: LinkCheckInputs, g: GatewayLookup, which: 
             );
         } else if (explicit) {
             p.add(at(i.path, field), val(i.link[field]), `the gateway's route tables belong to account ${g.ownerId}`, "remove it; the gateway's owner manages its route tables");
+        } else if (!g.autoAccept) {
+            p.warn(`transit gateway ${id} belongs to account ${g.ownerId} and does not auto-accept shared attachments: the link's attachments wait until that account accepts them`);
         }
         return;
     }

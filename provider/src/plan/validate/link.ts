@@ -41,7 +41,7 @@ export function checkOverlaps(p: Problems, ranges: LabelledRange[]): void {
 
 export function reportOverlap(p: Problems, o: Overlap): void {
     p.add(
-        o.a.origin,
+        o.a.path ?? o.a.origin,
         o.a.cidr,
         `${o.a.cidr} (${o.a.origin}, ${o.a.side} side) overlaps ${o.b.cidr} (${o.b.origin}, ${o.b.side} side); traffic for the shared addresses could not be routed across the link`,
         "re-address one side, or use a NAT in between; the two sides' address spaces must not overlap",

@@ -28,6 +28,7 @@ const INPUTS: LinkCheckInputs = {
     path: "link",
     link: PEERING,
     destinationVpcId: "vpc-0dst0000",
+    destinationVpcIdPath: "vpcId",
     destinationVpcRanges: ["10.0.0.0/16"],
     source: { account: SRC_ACCOUNT, region: "eu-west-2" },
     destination: { account: DST_ACCOUNT, region: "eu-west-2" },
