@@ -25,10 +25,11 @@ function available(cmd: string, args: string[]): boolean {
 }
 
 /**
- * Other POSIX shells the script must run under (jump hosts run busybox or bash as often as dash).
- * `make test` installs busybox when it is missing (scripts/system-deps.sh); a run without it fails.
+ * Other POSIX shells the script must run under (jump hosts run busybox or bash as often as dash), and
+ * the linter. `make test` installs busybox and shellcheck when missing (scripts/system-deps.sh); a
+ * run without them fails.
  */
-for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]]] as const) {
+for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]], ["shellcheck", ["--version"]]] as const) {
     if (!available(cmd, [...args])) {
         throw new Error(`${cmd} is needed to test the activation script under it: run scripts/system-deps.sh (make test does)`);
     }
@@ -41,6 +42,11 @@ const EXTRA: Launcher[] = [
 describe("activate.sh (run directly against the agent emulator)", function () {
     this.timeout(30000);
     const { emulator, closedEmulator, run: runScript } = scriptHarness();
+
+    it("is clean under shellcheck -s sh (POSIX sh, no warnings)", () => {
+        const r = spawnSync("shellcheck", ["-s", "sh", "-S", "style", SCRIPT], { encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+    });
 
     it("parses with sh -n and busybox sh -n", () => {
         const checks = [
