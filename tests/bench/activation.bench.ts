@@ -117,6 +117,12 @@ async function once(run: number, o: Options): Promise<Run> {
     }
 }
 
+/** A path relative to the repository when inside it, else absolute. */
+function shown(file: string): string {
+    const relative = path.relative(REPO_ROOT, file);
+    return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
 function percentile(sorted: number[], p: number): number {
     // nearest rank
     return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];
@@ -146,7 +152,7 @@ function summarize(runs: Run[]) {
 
 async function main(): Promise<number> {
     const o = parseArgs(process.argv.slice(2));
-    const script = path.relative(REPO_ROOT, o.script) || o.script;
+    const script = shown(o.script);
     console.log(`activation bench: ${o.runs} runs of ${o.shell} ${script}; port 80 opens after ${o.minDelayMs}-${o.maxDelayMs} ms`);
     const runs: Run[] = [];
     for (let i = 1; i <= o.runs; i++) {
@@ -185,7 +191,7 @@ async function main(): Promise<number> {
     };
     fs.mkdirSync(path.dirname(o.json), { recursive: true });
     fs.writeFileSync(o.json, JSON.stringify(report, null, 2) + "\n");
-    console.log(`wrote ${path.relative(process.cwd(), o.json) || o.json}`);
+    console.log(`wrote ${shown(o.json)}`);
     return s.failedRuns ? 1 : 0;
 }
 
