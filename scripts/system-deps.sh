@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# System packages the tests need beyond Node, Python and Go: curl (the activation script) and
-# busybox (the script is also tested under busybox sh). Installs what is missing from Debian's
-# packages when run as root; otherwise says what to install.
+# System packages the tests need beyond Node, Python and Go: curl (the activation script), busybox
+# (the script is also tested under busybox sh) and shellcheck (the script is linted as POSIX sh).
+# Installs what is missing from Debian's packages when run as root; otherwise says what to install.
 set -euo pipefail
 missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v busybox >/dev/null 2>&1 || missing+=(busybox)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,34 +1,23 @@
 /**
- * The activation script (provider/src/activation/activate.sh) run directly against the agent emulator.
+ * The activation script (provider/src/activation/activate.sh) run directly against the agent emulator:
+ * the protocol, the shells, the deadline, hard errors, bad arguments and process hygiene.
  *
  * Every request goes to 127.0.0.1 (the emulator, or a closed port of 127.0.0.1).
  */
 import * as assert from "assert";
-import { spawn, spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { performance } from "perf_hooks";
-import { AgentEmulator, Behaviour, EMULATOR_HOST, freePort, randomKey, RecordedRequest } from "./emulator";
-
-// Compiled to build/tests/activation/: the repository root is three levels up.
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
-const SCRIPT = path.join(REPO_ROOT, "provider", "src", "activation", "activate.sh");
-const SCRIPT_TEXT = fs.readFileSync(SCRIPT, "utf8");
-
-const KEY_SHAPE = /[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){4}/;
-const REGION = "us-east-1";
-// Only ever a query parameter (the script sends nothing to it); loopback to keep to the network rule.
-const ENDPOINT_IP = "127.0.0.2";
-
-/** How the script is started. */
-interface Launcher {
-    name: string;
-    argv: string[];
-}
-
-const FILE: Launcher = { name: "sh activate.sh", argv: ["sh", SCRIPT] };
-const COMMAND: Launcher = { name: "/bin/sh -c <text>", argv: ["/bin/sh", "-c", SCRIPT_TEXT] };
+import { spawnSync } from "child_process";
+import { EMULATOR_HOST, randomKey } from "./emulator";
+import {
+    assertAllRequests,
+    assertClean,
+    assertFailure,
+    assertSuccess,
+    baseVars,
+    ENDPOINT_IP,
+    scriptHarness,
+    UNREACHABLE,
+} from "./harness";
+import { COMMAND, describeRun, FILE, Launcher, SCRIPT } from "./runner";
 
 function available(cmd: string, args: string[]): boolean {
     const r = spawnSync(cmd, args, { stdio: "ignore" });
@@ -36,10 +25,11 @@ function available(cmd: string, args: string[]): boolean {
 }
 
 /**
- * Other POSIX shells the script must run under (jump hosts run busybox or bash as often as dash).
- * `make test` installs busybox when it is missing (scripts/system-deps.sh); a run without it fails.
+ * Other POSIX shells the script must run under (jump hosts run busybox or bash as often as dash), and
+ * the linter. `make test` installs busybox and shellcheck when missing (scripts/system-deps.sh); a
+ * run without them fails.
  */
-for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]]] as const) {
+for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]], ["shellcheck", ["--version"]]] as const) {
     if (!available(cmd, [...args])) {
         throw new Error(`${cmd} is needed to test the activation script under it: run scripts/system-deps.sh (make test does)`);
     }
@@ -49,182 +39,13 @@ const EXTRA: Launcher[] = [
     { name: "bash --posix activate.sh", argv: ["bash", "--posix", SCRIPT] },
 ];
 
-interface RunResult {
-    code: number | null;
-    signal: NodeJS.Signals | null;
-    stdout: string;
-    stderr: string;
-    elapsedMs: number;
-    /** performance.now() when stdout first received data. */
-    stdoutAt: number | undefined;
-    /** Whatever the script left in its TMPDIR (should be nothing). */
-    leftovers: string[];
-}
-
-interface RunOptions {
-    launcher?: Launcher;
-    /** Called once the process is spawned (e.g. to kill it). */
-    onSpawn?: (pid: number) => void;
-}
-
-let closedProxyPort = 0;
-let hostileHome = "";
-
-/**
- * Environment for a run: only PATH from this process, a fresh TMPDIR, a HOME whose .curlrc and
- * proxy variables point at a closed port of 127.0.0.1 (the script must ignore both), and `vars`
- * (undefined removes a variable).
- */
-function environment(tmpdir: string, vars: Record<string, string | undefined>): NodeJS.ProcessEnv {
-    const proxy = `http://${EMULATOR_HOST}:${closedProxyPort}`;
-    const env: NodeJS.ProcessEnv = {
-        PATH: process.env.PATH,
-        HOME: hostileHome,
-        TMPDIR: tmpdir,
-        http_proxy: proxy,
-        HTTP_PROXY: proxy,
-        all_proxy: proxy,
-        ALL_PROXY: proxy,
-    };
-    for (const [name, value] of Object.entries(vars)) {
-        if (value === undefined) {
-            delete env[name];
-        } else {
-            env[name] = value;
-        }
-    }
-    return env;
-}
-
-function runScript(vars: Record<string, string | undefined>, options: RunOptions = {}): Promise<RunResult> {
-    const launcher = options.launcher ?? FILE;
-    const tmpdir = fs.mkdtempSync(path.join(os.tmpdir(), "activate-test-"));
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-        const child = spawn(launcher.argv[0], launcher.argv.slice(1), {
-            env: environment(tmpdir, vars),
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        let stdoutAt: number | undefined;
-        child.stdout.setEncoding("utf8");
-        child.stderr.setEncoding("utf8");
-        child.stdout.on("data", (chunk: string) => {
-            stdoutAt ??= performance.now();
-            stdout += chunk;
-        });
-        child.stderr.on("data", (chunk: string) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("spawn", () => options.onSpawn?.(child.pid as number));
-        child.on("close", (code, signal) => {
-            const leftovers = fs.readdirSync(tmpdir);
-            fs.rmSync(tmpdir, { recursive: true, force: true });
-            resolve({ code, signal, stdout, stderr, elapsedMs: performance.now() - started, stdoutAt, leftovers });
-        });
-    });
-}
-
-function baseVars(emulator: { address: string }, extra: Record<string, string | undefined> = {}) {
-    return {
-        AGENT_ADDRESS: emulator.address,
-        ACTIVATION_REGION: REGION,
-        PRIVATE_LINK_ENDPOINT: ENDPOINT_IP,
-        ACTIVATION_TIMEOUT_SECONDS: "20",
-        ACTIVATION_REQUEST_TIMEOUT_SECONDS: "2",
-        ...extra,
-    };
-}
-
-function describeRun(r: RunResult): string {
-    return `exit ${r.code} signal ${r.signal} after ${Math.round(r.elapsedMs)} ms\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
-}
-
-/** stderr never carries the key, nor anything shaped like one. */
-function assertNoKeyLeak(r: RunResult, ...keys: string[]): void {
-    for (const key of keys) {
-        assert.ok(!r.stderr.includes(key), `stderr leaks the key:\n${describeRun(r)}`);
-    }
-    assert.ok(!KEY_SHAPE.test(r.stderr), `stderr holds a key-shaped string:\n${describeRun(r)}`);
-}
-
-function assertClean(r: RunResult): void {
-    assert.deepStrictEqual(r.leftovers, [], `temporary files left behind:\n${describeRun(r)}`);
-}
-
-function assertSuccess(r: RunResult, key: string, maxMs = 8000): void {
-    assert.strictEqual(r.code, 0, describeRun(r));
-    assert.strictEqual(r.stdout, `${key}\n`, describeRun(r));
-    assertNoKeyLeak(r, key);
-    assertClean(r);
-    assert.ok(r.elapsedMs < maxMs, `took ${Math.round(r.elapsedMs)} ms (bound ${maxMs} ms)`);
-}
-
-function assertFailure(r: RunResult, code: number, maxMs: number, ...keys: string[]): void {
-    assert.strictEqual(r.code, code, describeRun(r));
-    assert.strictEqual(r.stdout, "", describeRun(r));
-    assertNoKeyLeak(r, ...keys);
-    assertClean(r);
-    assert.ok(r.elapsedMs < maxMs, `took ${Math.round(r.elapsedMs)} ms (bound ${maxMs} ms)`);
-}
-
-/** The exact request the script must send. */
-function assertActivationRequest(req: RecordedRequest, endpointType = "PRIVATE_LINK"): void {
-    assert.strictEqual(req.method, "GET");
-    assert.strictEqual(req.path, "/");
-    assert.deepStrictEqual(req.pairs, [
-        ["gatewayType", "SYNC"],
-        ["activationRegion", REGION],
-        ["endpointType", endpointType],
-        ["privateLinkEndpoint", ENDPOINT_IP],
-        ["no_redirect", null],
-    ]);
-    assert.deepStrictEqual(req.flags, ["no_redirect"]);
-    assert.strictEqual(req.headers["proxy-authorization"], undefined);
-}
-
-function assertAllRequests(emulator: AgentEmulator, count: number | [number, number], endpointType?: string): void {
-    const n = emulator.requests.length;
-    if (typeof count === "number") {
-        assert.strictEqual(n, count, `expected ${count} request(s), saw ${n}`);
-    } else {
-        assert.ok(n >= count[0] && n <= count[1], `expected ${count[0]}-${count[1]} requests, saw ${n}`);
-    }
-    for (const req of emulator.requests) {
-        assertActivationRequest(req, endpointType);
-    }
-}
-
-const UNREACHABLE: Behaviour = { kind: "redirectError", errorType: "PRIVATE_LINK_ENDPOINT_UNREACHABLE" };
-
 describe("activate.sh (run directly against the agent emulator)", function () {
     this.timeout(30000);
+    const { emulator, closedEmulator, run: runScript } = scriptHarness();
 
-    const emulators: AgentEmulator[] = [];
-    async function emulator(behaviours: Behaviour[]): Promise<AgentEmulator> {
-        const e = await AgentEmulator.start(behaviours);
-        emulators.push(e);
-        return e;
-    }
-    async function closedEmulator(behaviours: Behaviour[]): Promise<AgentEmulator> {
-        const e = await AgentEmulator.reserve(behaviours);
-        emulators.push(e);
-        return e;
-    }
-
-    before(async () => {
-        closedProxyPort = await freePort();
-        hostileHome = fs.mkdtempSync(path.join(os.tmpdir(), "activate-home-"));
-        // If the script read ~/.curlrc it would go through this (closed) proxy and fail.
-        fs.writeFileSync(path.join(hostileHome, ".curlrc"), `proxy = "http://${EMULATOR_HOST}:${closedProxyPort}"\n`);
-    });
-
-    after(() => {
-        fs.rmSync(hostileHome, { recursive: true, force: true });
-    });
-
-    afterEach(async () => {
-        await Promise.all(emulators.splice(0).map((e) => e.close()));
+    it("is clean under shellcheck -s sh (POSIX sh, no warnings)", () => {
+        const r = spawnSync("shellcheck", ["-s", "sh", "-S", "style", SCRIPT], { encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stdout + r.stderr);
     });
 
     it("parses with sh -n and busybox sh -n", () => {
@@ -242,7 +63,7 @@ describe("activate.sh (run directly against the agent emulator)", function () {
         describe(`launched as ${launcher.name}`, () => {
             it("prints the key from a 200 no_redirect answer, trimmed", async () => {
                 const key = randomKey();
-                const e = await emulator([{ kind: "key", key }]);
+                const e = await emulator([{ kind: "key", key, trailer: "\r\n" }]);
                 const r = await runScript(baseVars(e), { launcher });
                 assertSuccess(r, key);
                 assertAllRequests(e, 1);
@@ -256,13 +77,13 @@ describe("activate.sh (run directly against the agent emulator)", function () {
                 assertAllRequests(e, 1);
             });
 
-            it("retries PRIVATE_LINK_ENDPOINT_UNREACHABLE 3 times, then prints the key", async () => {
-                const key = randomKey();
-                const e = await emulator([UNREACHABLE, UNREACHABLE, UNREACHABLE, { kind: "key", key }]);
-                const r = await runScript(baseVars(e), { launcher });
-                assertSuccess(r, key);
-                assertAllRequests(e, 4);
-                assert.match(r.stderr, /PRIVATE_LINK_ENDPOINT_UNREACHABLE\), retrying \(attempt 3, /);
+            it("retries PRIVATE_LINK_ENDPOINT_UNREACHABLE until the deadline", async () => {
+                const e = await emulator([UNREACHABLE]);
+                const r = await runScript(baseVars(e, { ACTIVATION_TIMEOUT_SECONDS: "2", ACTIVATION_REQUEST_TIMEOUT_SECONDS: "1" }), { launcher });
+                assertFailure(r, 3, 5000);
+                assertAllRequests(e, 1);
+                assert.match(r.stderr, /HTTP 302 reporting PRIVATE_LINK_ENDPOINT_UNREACHABLE\), retrying \(attempt 1, /);
+                assert.match(r.stderr, /last seen: the agent cannot reach the DataSync endpoint/);
             });
 
             it("waits for a closed port that opens after ~1.5 s", async () => {
@@ -274,7 +95,7 @@ describe("activate.sh (run directly against the agent emulator)", function () {
                 assertSuccess(r, key);
                 assertAllRequests(e, 1);
                 assert.match(r.stderr, /connection refused, retrying \(attempt 1, \d+ s of 20 s\)/);
-                const latency = (r.stdoutAt as number) - openedAt;
+                const latency = (r.lineAt as number) - openedAt;
                 assert.ok(latency >= 0 && latency < 3000, `key came ${Math.round(latency)} ms after the port opened`);
             });
 
@@ -348,7 +169,7 @@ describe("activate.sh (run directly against the agent emulator)", function () {
             const r = await runScript(baseVars(e, { ACTIVATION_TIMEOUT_SECONDS: "2", ACTIVATION_REQUEST_TIMEOUT_SECONDS: "1" }));
             assertFailure(r, 3, 6000);
             assert.ok(r.elapsedMs >= 900, `gave up too early (${Math.round(r.elapsedMs)} ms)`);
-            assertAllRequests(e, [2, 12]);
+            assertAllRequests(e, 1); // the 5 s pause is clamped to the 2 s deadline
             for (const needle of ["443", "1024-1064", ENDPOINT_IP, "routes", "available", "pending", "PRIVATE_LINK_ENDPOINT_UNREACHABLE"]) {
                 assert.ok(r.stderr.includes(needle), `final message lacks "${needle}":\n${r.stderr}`);
             }
