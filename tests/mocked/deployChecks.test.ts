@@ -365,6 +365,27 @@ describe("deployment checks against what AWS reports", () => {
         });
     });
 
+    describe("IDs AWS does not have in the side's account and Region", () => {
+        // The Terraform data sources report a missing resource as "no matching <resource> found"
+        // (tfresource.SingularDataSourceFindError): the user's property path belongs with it, not a bare
+        // invoke failure (issue 9: errors name the user's property path).
+        const MISSING = { subnet: "subnet-0d57000000000000f", vpc: "vpc-0d57000000000000f", endpoint: "vpce-0d57000000000000f", group: "sg-0d57000000000000f" };
+        const rows: [string, Partial<PrivateAgentArgs>, string][] = [
+            ["an endpoint subnet", { endpointSubnetIds: [DST.subnetA, MISSING.subnet] }, "endpointSubnetIds[1]"],
+            ["the endpoint's VPC", { vpcId: MISSING.vpc }, "vpcId"],
+            ["an endpoint to adopt", { existingVpcEndpointId: MISSING.endpoint }, "existingVpcEndpointId"],
+            ["a security group to adopt", { existingSecurityGroupId: MISSING.group }, "existingSecurityGroupId"],
+        ];
+        for (const [what, extra, path] of rows) {
+            it(`refuses ${what} that does not exist, at ${path}`, async () => {
+                recorder.reset(world());
+                const e = await refusal(new PrivateAgent("dsync", base(extra)));
+                assert.deepStrictEqual(children(), []);
+                assert.deepStrictEqual((e.errors ?? []).map((x) => x.propertyPath), [path], e.message);
+            });
+        }
+    });
+
     describe("standalone components stop every child too", () => {
         it("ServiceEndpoint: a subnet of another VPC, at subnetIds[1]", async () => {
             recorder.reset(world());

@@ -121,4 +121,28 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
     it("activates for the endpoint's Region", () => {
         assert.strictEqual(recorder.named("dsync-ec2-1-activation").inputs.environment.ACTIVATION_REGION, REGION);
     });
+
+    describe("a destination with only a Region", () => {
+        before(async () => {
+            const w = defaultWorld();
+            w.subnets[DST.subnetA] = { ...w.subnets[DST.subnetA], availabilityZone: `${OTHER_REGION}a` };
+            recorder.reset(w);
+            const fleet = new PrivateAgent("dsync", { destination: { region: OTHER_REGION }, vpcId: DST.vpc, endpointSubnetIds: [DST.subnetA], agents: [{ name: "vm", address: "10.20.1.5" }] });
+            await built(fleet, fleet.agentArns);
+        });
+
+        it("creates no provider; every destination resource names the Region, and the endpoint serves that Region", () => {
+            assert.deepStrictEqual(recorder.ofType(T.provider), []);
+            const made = recorder.resources.filter((r) => r.type.startsWith("aws:"));
+            assert.deepStrictEqual(made.map((r) => r.name).sort(), ["dsync-endpoint", "dsync-in-agent-vm-1024-1064", "dsync-in-agent-vm-443", "dsync-sg", "dsync-vm-agent"]);
+            for (const r of made) {
+                assert.deepStrictEqual([r.name, r.inputs.region, r.at], [r.name, OTHER_REGION, { account: ACCOUNT, region: OTHER_REGION }]);
+            }
+            assert.strictEqual(recorder.named("dsync-endpoint").inputs.serviceName, `com.amazonaws.${OTHER_REGION}.datasync`);
+        });
+
+        it("activates for that Region", () => {
+            assert.strictEqual(recorder.named("dsync-vm-activation").inputs.environment.ACTIVATION_REGION, OTHER_REGION);
+        });
+    });
 });

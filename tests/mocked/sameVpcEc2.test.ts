@@ -180,6 +180,50 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
         assert.deepStrictEqual(recorder.ofType(T.datasyncAgent).map((r) => r.name), ["dsync-ec2-1-agent", "dsync-ec2-2-agent"]);
     });
 
+    it("lets the agents out to task interfaces elsewhere, their storage and custom DNS servers, exactly as listed (F7)", async () => {
+        const fleet = await deploy({
+            taskInterfaceCidrs: ["10.0.1.0/24", "10.0.64.0/20"],
+            storageEgress: [{ cidrBlock: "10.0.5.10", fromPort: 2049 }, { cidrBlock: "10.0.5.0/24", protocol: "udp", fromPort: 111, toPort: 111 }],
+            dnsServers: ["10.0.0.53"],
+        });
+        const group = recorder.named("dsync-agents-sg").id;
+        assert.deepStrictEqual(rulesOf(group), [
+            "in tcp 80-80 10.0.9.10/32",
+            `out tcp 1024-1064 ${ENDPOINT_IP}/32`,
+            "out tcp 2049-2049 10.0.5.10/32",
+            "out tcp 443-443 10.0.1.0/24",
+            `out tcp 443-443 ${ENDPOINT_IP}/32`,
+            "out tcp 443-443 10.0.64.0/20",
+            "out tcp 53-53 10.0.0.53/32",
+            "out udp 111-111 10.0.5.0/24",
+            "out udp 53-53 10.0.0.53/32",
+        ]);
+        assert.deepStrictEqual(
+            recorder.resources.filter((r) => r.type === T.egressRule && r.inputs.securityGroupId === group).map((r) => r.name).sort(),
+            [
+                "dsync-agents-out-dns0-tcp53",
+                "dsync-agents-out-dns0-udp53",
+                "dsync-agents-out-endpoint-1024-1064",
+                "dsync-agents-out-endpoint-443",
+                "dsync-agents-out-storage0-tcp2049",
+                "dsync-agents-out-storage1-udp111",
+                "dsync-agents-out-tasks0-443",
+                "dsync-agents-out-tasks1-443",
+            ],
+        );
+        const rows = (await resolve(fleet.firewallRules)).filter((r) => r.from === AGENT_IP).map((r) => `${r.protocol} ${r.ports} ${r.to}`);
+        assert.deepStrictEqual(rows, [
+            `tcp 443 ${ENDPOINT_IP}`,
+            `tcp 1024-1064 ${ENDPOINT_IP}`,
+            "tcp 443 10.0.1.0/24",
+            "tcp 443 10.0.64.0/20",
+            "tcp 2049 10.0.5.10",
+            "udp 111 10.0.5.0/24",
+            "udp 53 10.0.0.53",
+            "tcp 53 10.0.0.53",
+        ]);
+    });
+
     it("enhanced mode: the v3 AMI parameter and an m6a.2xlarge, checked as offered in the subnet's zone", async () => {
         await deploy({ agentMode: "enhanced" });
         const i = recorder.named("dsync-ec2-1-instance").inputs;
