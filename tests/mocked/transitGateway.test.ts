@@ -90,6 +90,17 @@ function linkResources(): string[] {
 const id = (name: string) => recorder.named(name).id;
 
 describe("PrivateAgent over a transit gateway", () => {
+    it("same account and Region: two attachments to the gateway's default tables and routes; nothing shared, accepted or associated", async () => {
+        await deploy({ source: {} });
+        assert.deepStrictEqual(linkResources(), [
+            `dsync-dst-attachment ${ACCOUNT} ${REGION}`,
+            `dsync-dst-rt0-r0 ${ACCOUNT} ${REGION}`,
+            `dsync-src-attachment ${ACCOUNT} ${REGION}`,
+            `dsync-src-rt0-r0 ${ACCOUNT} ${REGION}`,
+        ]);
+        assert.deepStrictEqual(recorder.ofType(T.provider), []);
+    });
+
     describe('same Region, across accounts, sharing "ram", a gateway that does not auto-accept', () => {
         before(async () => {
             await deploy({});
@@ -340,6 +351,56 @@ describe("PrivateAgent over a transit gateway", () => {
                 [DST.tgw, undefined, REGION],
             ]);
         });
+    });
+
+    it("across Regions with explicit tables on both gateways: every attachment associated, VPC attachments propagated, the peering attachment never", async () => {
+        await deploy({
+            source: { roleArn: SOURCE_ROLE, region: OTHER_REGION },
+            world: (w) => (w.subnets[SRC.subnetA] = { ...w.subnets[SRC.subnetA], availabilityZone: `${OTHER_REGION}a` }),
+            link: { sourceTransitGatewayId: SRC.tgw, transitGatewayRouteTableId: SEGMENT_TABLE, sourceTransitGatewayRouteTableId: "tgw-rtb-05c000000000000b2" },
+        });
+        const tables = (type: string) => recorder.ofType(type).map((r) => `${r.name} ${r.inputs.transitGatewayRouteTableId} ${r.at.account}`).sort();
+        assert.deepStrictEqual(tables(T.tgwRouteTableAssociation), [
+            `dsync-tgw-assoc-destination-destinationVpc ${SEGMENT_TABLE} ${ACCOUNT}`,
+            `dsync-tgw-assoc-destination-peering ${SEGMENT_TABLE} ${ACCOUNT}`,
+            `dsync-tgw-assoc-source-peering tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`,
+            `dsync-tgw-assoc-source-sourceVpc tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`,
+        ]);
+        assert.deepStrictEqual(tables(T.tgwRouteTablePropagation), [
+            `dsync-tgw-prop-destination-destinationVpc ${SEGMENT_TABLE} ${ACCOUNT}`,
+            `dsync-tgw-prop-source-sourceVpc tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`,
+        ]);
+        assert.deepStrictEqual(tables(T.tgwRoute), [`dsync-tgw-route-destination-r0 ${SEGMENT_TABLE} ${ACCOUNT}`, `dsync-tgw-route-source-r0 tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`]);
+        for (const name of ["dsync-dst-attachment", "dsync-src-attachment"]) {
+            const a = recorder.named(name).inputs;
+            assert.deepStrictEqual([name, a.transitGatewayDefaultRouteTableAssociation, a.transitGatewayDefaultRouteTablePropagation], [name, false, false]);
+        }
+    });
+
+    it("refuses a transitGatewayAutoAccept that contradicts the gateway's own setting, at link.transitGatewayAutoAccept", async () => {
+        recorder.reset();
+        const e = await refusal(new PrivateAgent("dsync", { source: { roleArn: SOURCE_ROLE }, vpcId: DST.vpc, endpointSubnetIds: [DST.subnetA], agents: [{ name: "vm", address: "10.20.1.5" }], link: { ...LINK, transitGatewayAutoAccept: true } }));
+        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayAutoAccept"]);
+        assert.match(e.errors[0].reason, /has autoAcceptSharedAttachments disabled/);
+        assert.deepStrictEqual(recorder.resources.filter((r) => r.type.startsWith("aws:")), []);
+    });
+
+    it("refuses a route table of a hub's gateway: its owner keeps its tables", async () => {
+        const w = defaultWorld();
+        w.gateways[HUB_TGW] = gatewayOf(OUTSIDE_ACCOUNT, "tgw-rtb-03b000000000000a1");
+        recorder.reset(w);
+        const e = await refusal(
+            new PrivateAgent("dsync", {
+                source: { roleArn: SOURCE_ROLE },
+                vpcId: DST.vpc,
+                endpointSubnetIds: [DST.subnetA],
+                agents: [{ name: "vm", address: "10.20.1.5" }],
+                link: { ...LINK, transitGatewayId: HUB_TGW, transitGatewaySharing: "preShared", transitGatewayRouteTableId: "tgw-rtb-03b000000000000a1" },
+            }),
+        );
+        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayRouteTableId"]);
+        assert.match(e.errors[0].reason, new RegExp(`the gateway's route tables belong to account ${OUTSIDE_ACCOUNT}`));
+        assert.deepStrictEqual(recorder.resources.filter((r) => r.type.startsWith("aws:")), []);
     });
 
     describe('a network hub\'s gateway (a third account) with "preShared"', () => {
