@@ -3,7 +3,9 @@
 // answers, and the resource options it was given (captured by a transformation).
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateAgent } from "../../provider/src/components/privateAgent";
-import { defaultWorld, recorder, SECRET_SIG, settle } from "../mocked/harness";
+import { DST, SRC } from "../fixtures/aws";
+import { built, recorder, SECRET_SIG } from "../mocked/harness";
+import { defaultWorld } from "../mocked/world";
 import { FixtureResource, resourceOptions, urnOf } from "./fixtures";
 
 export const RECORDED_ACTIVATION_SOURCE = "10.20.9.10/32";
@@ -24,8 +26,6 @@ function unsecret(v: unknown): unknown {
 
 export async function componentBuiltStack(): Promise<FixtureResource[]> {
     const world = defaultWorld();
-    world.regionByProvider = { "rec-source": "eu-west-2", "rec-destination": "eu-west-2" };
-    world.accountByProvider = { "rec-source": "222222222222", "rec-destination": "111111111111" };
     recorder.reset(world);
     const options = new Map<string, pulumi.ResourceOptions>();
     const capture: pulumi.ResourceTransformation = (t) => {
@@ -37,25 +37,25 @@ export async function componentBuiltStack(): Promise<FixtureResource[]> {
         {
             source: { roleArn: "arn:aws:iam::222222222222:role/src" },
             destination: { roleArn: "arn:aws:iam::111111111111:role/dst" },
-            vpcId: "vpc-dst",
-            endpointSubnetIds: ["subnet-dst-a"],
+            vpcId: DST.vpc,
+            endpointSubnetIds: [DST.subnetA],
             link: {
                 mode: "peering",
-                sourceVpcId: "vpc-src",
+                sourceVpcId: SRC.vpc,
                 sourceCidrBlocks: ["10.20.0.0/16"],
                 destinationCidrBlocks: ["10.0.0.0/16"],
-                sourceRouteTableIds: ["rtb-src"],
-                destinationRouteTableIds: ["rtb-dst"],
+                sourceRouteTableIds: [SRC.routeTable],
+                destinationRouteTableIds: [DST.routeTable],
             },
             agents: [
-                { name: "ec2", instance: { subnetId: "subnet-src-a" } },
+                { name: "ec2", instance: { subnetId: SRC.subnetA } },
                 { name: "vm", address: "10.20.1.50" },
             ],
             activationSourceCidrs: [RECORDED_ACTIVATION_SOURCE],
         },
         { transformations: [capture] },
     );
-    await settle(agent.agentArns, agent.firewallRules);
+    await built(agent, agent.agentArns, agent.firewallRules);
     return recorder.resources
         .filter((r) => !r.type.startsWith("datasync-privatelink:") && !r.type.startsWith("pulumi:providers:"))
         .map((r) => {
