@@ -19,7 +19,9 @@ describe("side providers inherit the stack's AWS settings", () => {
         "aws:allowedAccountIds": JSON.stringify([ACCOUNT]),
         "aws:skipRequestingAccountId": "true",
     };
+    let saved: Record<string, string>;
     before(async () => {
+        saved = pulumi.runtime.allConfig();
         recorder.reset();
         recorder.world.profiles.ci = ACCOUNT;
         for (const [k, v] of Object.entries(config)) {
@@ -34,11 +36,7 @@ describe("side providers inherit the stack's AWS settings", () => {
         });
         await built(fleet, fleet.agentArn);
     });
-    after(() => {
-        for (const k of Object.keys(config)) {
-            pulumi.runtime.setConfig(k, "");
-        }
-    });
+    after(() => pulumi.runtime.setAllConfig(saved));
 
     it("builds the source provider from the stack's profile, Region, default tags and settings, with the side's role after the stack's", () => {
         const providers = recorder.ofType("pulumi:providers:aws");

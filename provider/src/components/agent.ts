@@ -12,9 +12,10 @@ import {
     parseEc2Arn,
     parseSource,
     planEndpointRules,
+    present,
     Problems,
     storageFlow,
-    UNKNOWN,
+
     validateAgent,
 } from "../plan";
 import { AgentGroup, agentGroup } from "./agentGroup";
@@ -120,7 +121,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
             placements: place,
             region: destination.region,
             taskCidrs: args.taskInterfaceCidrs ?? [task ?? this.activationSubnetRange(args, dst)],
-            vpcId: subnet === undefined || subnet === UNKNOWN ? undefined : subnet.vpcId,
+            vpcId: present(subnet) ? subnet.vpcId : undefined,
             activationDependsOn: [],
         };
     }

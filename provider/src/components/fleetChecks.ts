@@ -21,6 +21,7 @@ import {
     LinkPlan,
     planEndpointPeers,
     planLink,
+    present,
     Problem,
     Problems,
     checkRegionsExist,
@@ -95,7 +96,7 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
     const sourceRanges = link ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string") : undefined;
     checkAgentFacts(p, launched, { sourceVpcId: str(link?.sourceVpcId), sourceRanges });
 
-    const agentVpcId = launched.map((l) => l.facts.subnet).find((s) => s !== UNKNOWN)?.vpcId ?? (launched.length > 0 ? undefined : undefined);
+    const agentVpcId = launched.map((l) => l.facts.subnet).find(present)?.vpcId;
     const crossRegion = source.region !== destination.region;
     const groupReference = agentVpcId !== undefined && (agentVpcId === str(a.vpcId) || (link?.mode === "peering" && !crossRegion));
     const scope = (a.ingressScope as "agentAddresses" | "sourceRanges" | undefined) ?? DEFAULTS.fleet.ingressScope;

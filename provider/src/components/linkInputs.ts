@@ -1,10 +1,10 @@
 // The link planner's inputs, from the link's settings and what the lookups found.
-import { DEFAULTS, GatewayLookup, KnownLink, LinkFacts, LinkInputs, SideFacts, UNKNOWN } from "../plan";
+import { DEFAULTS, Found, GatewayLookup, KnownLink, LinkFacts, LinkInputs, present, SideFacts } from "../plan";
 
 const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
 
-function facts(g: GatewayLookup | typeof UNKNOWN | undefined): GatewayLookup | undefined {
-    return g === undefined || g === UNKNOWN ? undefined : g;
+function facts(g: Found<GatewayLookup> | undefined): GatewayLookup | undefined {
+    return present(g) ? g : undefined;
 }
 
 export function linkInputs(link: KnownLink, source: SideFacts, destination: SideFacts, f: LinkFacts): LinkInputs {

@@ -11,17 +11,16 @@ import {
     LinkFacts,
     LinkPlan,
     linkFirewallTable,
-    Maybe,
+    reportMissing,
     planLink,
     Problems,
     routeTargetKind,
     SideFacts,
-    UNKNOWN,
     validateNetworkLink,
 } from "../plan";
 import { regionProblems } from "./fleetChecks";
 import { built, failOnProblems, warnAll } from "./building";
-import { linkFacts, sideFacts } from "./facts";
+import { linkFacts, lookupOf, sideFacts } from "./facts";
 import { linkInputs } from "./linkInputs";
 import * as lookups from "./lookups";
 import { OutputsOf } from "./outputsOf";
@@ -80,9 +79,10 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             sideFacts(src),
             sideFacts(dst),
             linkFacts(src, dst, { link, activationSubnetId: undefined, destinationVpcId }),
-            destinationVpcId === undefined || destinationVpcId === UNKNOWN ? Promise.resolve<Maybe<string[]>>(UNKNOWN) : lookups.vpcRanges(dst, destinationVpcId),
+            lookupOf(destinationVpcId, (id) => lookups.vpcRanges(dst, id)),
         ]);
         const p = new Problems();
+        reportMissing(p, "destinationVpcId", destinationRanges, "VPC", "destination");
         checkSideFacts(p, { source: a.source, destination: a.destination, linked: true, activationRegionPath: "" }, source, destination);
         checkLinkFacts(p, { path: "", link, destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined, destinationVpcIdPath: "destinationVpcId", destinationVpcRanges: destinationRanges, source, destination }, facts);
         failOnProblems("NetworkLink", p.list);

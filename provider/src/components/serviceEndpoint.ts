@@ -14,10 +14,10 @@ import {
     Known,
     parseSource,
     planEndpointRules,
+    present,
     Problems,
     securityGroupNamePrefix,
     SideFacts,
-    SubnetFacts,
     UNKNOWN,
     Unknown,
     validateServiceEndpoint,
@@ -134,8 +134,8 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
 
     private async build(name: string, args: ServiceEndpointArgs, prepared?: EndpointPrepared): Promise<EndpointBuilt> {
         const p = prepared ?? (await this.prepare(name, args));
-        const adopted = p.facts.adopted === UNKNOWN ? undefined : p.facts.adopted;
-        const activation = p.facts.subnets.find((s): s is SubnetFacts => s !== UNKNOWN && s.id === p.activationSubnetId);
+        const adopted = present(p.facts.adopted) ? p.facts.adopted : undefined;
+        const activation = p.facts.subnets.filter(present).find((s) => s.id === p.activationSubnetId);
         const activationSubnetId = pulumi.output(p.activationSubnetId === UNKNOWN ? pulumi.output(args.activationSubnetId ?? pulumi.output(args.subnetIds).apply((s) => s[0])) : p.activationSubnetId);
         const group = this.securityGroup(name, args, p);
         const rules = planEndpointRules(p.peers, (args.supportChannel ?? DEFAULTS.endpoint.supportChannel)).map(
@@ -174,7 +174,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
 
     private securityGroup(name: string, args: ServiceEndpointArgs, p: EndpointPrepared): { id: pulumi.Output<string>; arn: pulumi.Output<string> } {
         const adopted = p.facts.adoptedGroup;
-        if (adopted !== undefined && adopted !== UNKNOWN) {
+        if (present(adopted)) {
             return { id: pulumi.output(adopted.id), arn: pulumi.output(adopted.arn) };
         }
         // No inline rules and no egress: rules are separate resources (so adopted and created groups

@@ -5,6 +5,18 @@ import type { GatewayFacts } from "./link";
 
 export type Maybe<T> = T | Unknown;
 
+/** A lookup of an ID the user gave that AWS does not know (in that account and Region). */
+export interface Missing {
+    missing: string;
+}
+
+/** A looked-up thing, or UNKNOWN in a preview, or Missing when AWS has no such thing. */
+export type Found<T> = Maybe<T> | Missing;
+
+export function isMissing(v: unknown): v is Missing {
+    return typeof v === "object" && v !== null && typeof (v as Missing).missing === "string";
+}
+
 export interface SideFacts {
     /** The account the side's credentials resolve to (STS GetCallerIdentity). */
     account: string;
@@ -38,13 +50,13 @@ export interface AdoptedEndpointFacts {
 
 /** The destination side: the endpoint's VPC, subnets and service. */
 export interface EndpointFacts {
-    vpcRanges: Maybe<string[]>;
-    subnets: Maybe<SubnetFacts>[];
+    vpcRanges: Found<string[]>;
+    subnets: Found<SubnetFacts>[];
     /** Availability Zones the endpoint service is offered in; undefined: the Region has no such service. */
     serviceZones: Maybe<string[] | undefined>;
-    adopted?: Maybe<AdoptedEndpointFacts>;
+    adopted?: Found<AdoptedEndpointFacts>;
     /** The security group the endpoint uses when one is adopted (named, or the adopted endpoint's only group). */
-    adoptedGroup?: Maybe<{ id: string; arn: string; vpcId: string }>;
+    adoptedGroup?: Found<{ id: string; arn: string; vpcId: string }>;
     /** Subnets where this component's own endpoint (from an earlier deployment) already holds an address. */
     ownEndpointSubnets: Maybe<string[]>;
 }
@@ -57,11 +69,11 @@ export interface GatewayLookup extends GatewayFacts {
 }
 
 export interface LinkFacts {
-    sourceVpcRanges?: Maybe<string[]>;
-    destinationGateway?: Maybe<GatewayLookup>;
-    sourceGateway?: Maybe<GatewayLookup>;
+    sourceVpcRanges?: Found<string[]>;
+    destinationGateway?: Found<GatewayLookup>;
+    sourceGateway?: Found<GatewayLookup>;
     /** The route table the activation subnet's traffic leaves by. */
-    activationRouteTable?: Maybe<string>;
+    activationRouteTable?: Found<string>;
 }
 
 export interface InstanceTypeFacts {
@@ -72,6 +84,6 @@ export interface InstanceTypeFacts {
 
 /** One EC2 agent: where it launches and what it launches as. */
 export interface AgentInstanceFacts {
-    subnet: Maybe<SubnetFacts>;
-    instanceType: Maybe<InstanceTypeFacts>;
+    subnet: Found<SubnetFacts>;
+    instanceType: Found<InstanceTypeFacts>;
 }

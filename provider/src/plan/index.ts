@@ -26,5 +26,6 @@ export * from "./validate/deployLink";
 export * from "./validate/deploySides";
 export * from "./validate/endpoint";
 export * from "./validate/link";
+export * from "./validate/missing";
 export * from "./validate/side";
 export * from "./validate/quotas";

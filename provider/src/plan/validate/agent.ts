@@ -20,6 +20,15 @@ export interface AgentContext {
 /** The part of an agent's inputs shared by Agent and each PrivateAgent fleet member. */
 export type KnownAgentSpec = Omit<Known<AgentSpec>, "name"> & { name?: string | Unknown };
 
+/** Where the agent's name sits: `agents[i].name` in a fleet, `agentName` on a standalone Agent. */
+export function checkAgentName(p: Problems, path: string, name: unknown): void {
+    const n = val(name as string | Unknown | undefined);
+    const problem = typeof n === "string" ? agentNameProblem(n) : undefined;
+    if (problem) {
+        p.add(path, n, problem, "rename the agent");
+    }
+}
+
 function checkAddress(p: Problems, path: string, address: string, ctx: AgentContext): void {
     if (!isIpv4(address)) {
         p.add(path, address, "not an IPv4 address", "give the agent VM's private IPv4 address, e.g. 10.20.1.15");
@@ -67,11 +76,7 @@ export function checkAgentSpec(p: Problems, path: string, a: KnownAgentSpec, ctx
             "set instance to launch an EC2 agent, or address for an existing agent VM, not both",
         );
     }
-    const name = val(a.name);
-    const nameProblem = typeof name === "string" ? agentNameProblem(name) : undefined;
-    if (nameProblem) {
-        p.add(at(path, "name"), name, nameProblem, "rename the agent");
-    }
+    checkAgentName(p, at(path, "name"), a.name);
     const address = val(a.address);
     if (address !== undefined) {
         checkAddress(p, at(path, "address"), address, ctx);

@@ -4,11 +4,12 @@ import type { NetworkLinkArgs } from "../../args/networkLink";
 import type { PrivateAgentArgs } from "../../args/privateAgent";
 import type { ServiceEndpointArgs } from "../../args/serviceEndpoint";
 import { DEFAULTS } from "../defaults";
+import { TAGS_MAX } from "../names";
 import { parseEc2Arn } from "../ids";
 import { Known, knownList, val } from "../known";
 import { Problem, Problems } from "../problems";
 import { isVpcEndpointId } from "../regions";
-import { checkAgentNetwork, checkAgentSpec, checkActivationSources, KnownAgentSpec } from "./agent";
+import { checkAgentName, checkAgentNetwork, checkAgentSpec, checkActivationSources, KnownAgentSpec } from "./agent";
 import { checkEnum, checkId, checkIntRange, checkIpv4, checkRegion, checkSources, checkTags, checkUnique } from "./common";
 import { checkActivationRegion, checkEndpointSubnets, checkSupportChannel } from "./endpoint";
 import { checkLink, KnownLink } from "./link";
@@ -19,6 +20,15 @@ const INGRESS_SCOPES = ["agentAddresses", "sourceRanges"];
 
 /** The rule quota AWS allows at most (60 rules x 16 groups per interface, "Amazon VPC quotas"). */
 export const MAX_RULE_QUOTA = 1000;
+
+/** An agent's tags are merged over the fleet's: together they must fit AWS's 50 (with the component's own 2). */
+function checkMergedTags(p: Problems, path: string, fleet: unknown, own: unknown): void {
+    const keys = (t: unknown) => (t !== null && typeof t === "object" ? Object.keys(t) : []);
+    const merged = new Set([...keys(fleet), ...keys(own)]);
+    if (keys(own).length > 0 && merged.size > TAGS_MAX - 2) {
+        p.add(path, merged.size, `${merged.size} tags once merged over the fleet's tags; AWS takes ${TAGS_MAX} per resource and the component adds 2 of its own (Name, DataSyncAgent)`, `keep the fleet's and this agent's tags to at most ${TAGS_MAX - 2} together`);
+    }
+}
 
 /** Two agents at one address would be one VM activated twice: the second key request finds port 80 closed. */
 function checkUniqueAddresses(p: Problems, agents: KnownAgentSpec[]): void {
@@ -114,7 +124,8 @@ export function validateAgent(a: Known<AgentArgs>): Problem[] {
         activationSourcePath: "activationSourceCidrs",
         allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
     };
-    checkAgentSpec(p, "", { ...a, name: a.agentName, tags: undefined } as KnownAgentSpec, ctx);
+    checkAgentSpec(p, "", { ...a, name: undefined, tags: undefined } as KnownAgentSpec, ctx);
+    checkAgentName(p, "agentName", a.agentName);
     checkActivationSources(p, ctx);
     checkAgentNetwork(p, "", a);
     checkSupportChannel(p, "supportChannel", a.supportChannel, a.agentMode);
@@ -164,6 +175,7 @@ export function validatePrivateAgent(a: Known<PrivateAgentArgs>): Problem[] {
         allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
     };
     agents.forEach((agent, i) => checkAgentSpec(p, `agents[${i}]`, agent, ctx));
+    agents.forEach((agent, i) => checkMergedTags(p, `agents[${i}].tags`, a.tags, agent.tags));
     checkActivationSources(p, ctx);
     checkTags(p, "tags", a.tags);
     checkVpce(p, "existingVpcEndpointId", a.existingVpcEndpointId);

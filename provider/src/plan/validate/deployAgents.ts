@@ -5,8 +5,8 @@
 // tests pick types with AvailableEC2InstanceTypeForAvailabilityZone for this reason).
 import { Cidr, covered, parseCidr } from "../cidr";
 import type { AgentInstanceFacts } from "../facts";
-import { UNKNOWN } from "../known";
 import { at, Problems } from "../problems";
+import { present, reportMissing } from "./missing";
 
 export const AGENT_ARCHITECTURE = "x86_64";
 export const AGENT_MIN_MEMORY_MIB = 32 * 1024;
@@ -27,10 +27,11 @@ export interface FleetContext {
 
 function checkType(p: Problems, a: AgentFactsInputs, zone: string | undefined): void {
     const t = a.facts.instanceType;
-    if (t === UNKNOWN) {
+    const path = at(a.path, "instance.instanceType");
+    reportMissing(p, path, t, "EC2 instance type", "source");
+    if (!present(t)) {
         return;
     }
-    const path = at(a.path, "instance.instanceType");
     if (!t.architectures.includes(AGENT_ARCHITECTURE)) {
         p.add(path, a.instanceType, `runs ${t.architectures.join("/")}; the DataSync agent AMI is ${AGENT_ARCHITECTURE}`, 'use an x86_64 type such as "m5.2xlarge" or "m6a.2xlarge"');
     }
@@ -48,11 +49,12 @@ export function checkAgentFacts(p: Problems, agents: AgentFactsInputs[], ctx: Fl
     const ranges = (ctx.sourceRanges ?? []).map(parseCidr).filter((c) => c !== undefined);
     for (const a of agents) {
         const s = a.facts.subnet;
-        if (s === UNKNOWN) {
+        const path = at(a.path, "instance.subnetId");
+        reportMissing(p, path, s, "subnet", "source");
+        if (!present(s)) {
             checkType(p, a, undefined);
             continue;
         }
-        const path = at(a.path, "instance.subnetId");
         if (ctx.sourceVpcId !== undefined) {
             if (s.vpcId !== ctx.sourceVpcId) {
                 p.add(path, s.id, `is in ${s.vpcId}, not in the link's source VPC ${ctx.sourceVpcId}`, "launch the agent in a subnet of the source VPC");

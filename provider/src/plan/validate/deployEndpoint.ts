@@ -1,8 +1,8 @@
 // Checks of the endpoint's side against what the lookups found. They run before any child
 // resource exists, so a bad subnet fails the update before the first resource is created.
-import type { AdoptedEndpointFacts, EndpointFacts, SubnetFacts } from "../facts";
-import { UNKNOWN } from "../known";
+import { AdoptedEndpointFacts, EndpointFacts, isMissing, SubnetFacts } from "../facts";
 import { Problems } from "../problems";
+import { present, reportMissing } from "./missing";
 
 /** Where each endpoint input sits in the calling component's args (PrivateAgent and ServiceEndpoint differ). */
 export interface EndpointPaths {
@@ -26,20 +26,19 @@ export interface EndpointCheckInputs {
 /** A task takes 4 addresses in the activation subnet (DataSync "Network interfaces"). */
 export const TASK_ADDRESSES = 4;
 
-function known<T>(v: T | typeof UNKNOWN): v is T {
-    return v !== UNKNOWN;
-}
 
 function checkSubnets(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs, f: EndpointFacts): void {
     const byAz = new Map<string, number>();
-    const zones = known(f.serviceZones) ? f.serviceZones : undefined;
-    const own = known(f.ownEndpointSubnets) ? f.ownEndpointSubnets : undefined;
+    const zones = present(f.serviceZones) ? f.serviceZones : undefined;
+    const own = present(f.ownEndpointSubnets) ? f.ownEndpointSubnets : undefined;
     f.subnets.forEach((s, n) => {
-        if (!known(s)) {
+        const path = `${paths.subnetIds}[${n}]`;
+        reportMissing(p, path, s, "subnet", "destination");
+        if (!present(s)) {
             return;
         }
-        const path = `${paths.subnetIds}[${n}]`;
-        if (s.vpcId !== i.vpcId) {
+        // Against a VPC AWS does not have, every subnet would be "elsewhere": that is said once, at the VPC.
+        if (s.vpcId !== i.vpcId && !isMissing(f.vpcRanges)) {
             p.add(path, s.id, `is in ${s.vpcId}, not in the endpoint's VPC ${i.vpcId}`, "use subnets of the endpoint's VPC");
         }
         const first = byAz.get(s.availabilityZone);
@@ -110,11 +109,14 @@ export function checkEndpointFacts(p: Problems, paths: EndpointPaths, i: Endpoin
     if (f.serviceZones === undefined) {
         p.add(paths.fips, i.fips, `${i.serviceName} does not exist in this Region`, i.fips ? "set fips to false, or place the endpoint in a Region with a DataSync FIPS endpoint" : "place the endpoint in a Region DataSync supports");
     }
+    reportMissing(p, paths.vpcId, f.vpcRanges, "VPC", "destination");
+    reportMissing(p, paths.existingVpcEndpointId, f.adopted, "VPC endpoint", "destination");
+    reportMissing(p, paths.existingSecurityGroupId, f.adoptedGroup, "security group", "destination");
     checkSubnets(p, paths, i, f);
-    if (f.adopted !== undefined && known(f.adopted)) {
+    if (present(f.adopted)) {
         checkAdopted(p, paths, i, f.adopted);
     }
-    if (f.adoptedGroup !== undefined && known(f.adoptedGroup) && f.adoptedGroup.vpcId !== i.vpcId) {
+    if (present(f.adoptedGroup) && f.adoptedGroup.vpcId !== i.vpcId) {
         p.add(paths.existingSecurityGroupId, f.adoptedGroup.id, `is in ${f.adoptedGroup.vpcId}, not in the endpoint's VPC ${i.vpcId}`, "adopt a security group of the endpoint's VPC");
     }
 }

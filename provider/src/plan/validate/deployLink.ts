@@ -1,10 +1,11 @@
 // Checks of the link against what the lookups found: the VPCs' real address ranges, the transit
 // gateways' settings and owners, the Regions, and the route table the endpoint answers through.
 import { LabelledRange } from "../cidr";
-import type { GatewayLookup, LinkFacts, Maybe, SideFacts } from "../facts";
+import type { Found, GatewayLookup, LinkFacts, SideFacts } from "../facts";
 import { UNKNOWN, val } from "../known";
 import { at, Problems } from "../problems";
 import { checkLookedUpRanges, KnownLink, labelledRanges } from "./link";
+import { present as isKnown, reportMissing } from "./missing";
 
 export interface LinkCheckInputs {
     /** Where the link's fields sit: "link" in PrivateAgent, "" in NetworkLink. */
@@ -13,19 +14,16 @@ export interface LinkCheckInputs {
     /** The destination VPC and its looked-up ranges (the endpoint's VPC), and the input that names it. */
     destinationVpcId?: string;
     destinationVpcIdPath: string;
-    destinationVpcRanges: Maybe<string[]>;
+    destinationVpcRanges: Found<string[]>;
     source: SideFacts;
     destination: SideFacts;
     /** The activation subnet, whose route table carries the endpoint's replies. */
     activationSubnetId?: string;
 }
 
-function isKnown<T>(v: Maybe<T> | undefined): v is T {
-    return v !== undefined && v !== UNKNOWN;
-}
 
 function checkRanges(p: Problems, i: LinkCheckInputs, f: LinkFacts): void {
-    const looked = (side: "source" | "destination", vpc: unknown, path: string, list: Maybe<string[]> | undefined): LabelledRange[] =>
+    const looked = (side: "source" | "destination", vpc: unknown, path: string, list: Found<string[]> | undefined): LabelledRange[] =>
         isKnown(list) ? list.map((cidr) => ({ cidr, side, origin: `${side} VPC ${vpc} (looked up)`, path })) : [];
     checkLookedUpRanges(p, labelledRanges(i.path, i.link), [
         ...looked("source", val(i.link.sourceVpcId), at(i.path, "sourceVpcId"), f.sourceVpcRanges),
@@ -90,6 +88,9 @@ function checkActivationTable(p: Problems, i: LinkCheckInputs, table: string): v
 }
 
 export function checkLinkFacts(p: Problems, i: LinkCheckInputs, f: LinkFacts): void {
+    reportMissing(p, at(i.path, "sourceVpcId"), f.sourceVpcRanges, "VPC", "source");
+    reportMissing(p, at(i.path, "transitGatewayId"), f.destinationGateway, "transit gateway", "destination");
+    reportMissing(p, at(i.path, "sourceTransitGatewayId"), f.sourceGateway, "transit gateway", "source");
     checkRanges(p, i, f);
     const mode = i.link.mode;
     if (mode === "transitGateway") {
