@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { spawn } from "child_process";
 import { Agent } from "../../provider/src/components/agent";
 import { ActivationSettings } from "../../provider/src/args/activation";
-import { recorder, settle } from "../mocked/harness";
+import { built, recorder } from "../mocked/harness";
 import { AgentEmulator, randomKey } from "./emulator";
 
 const KEY_SHAPE = /[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/;
@@ -30,10 +30,10 @@ async function generated(name: string, activation: ActivationSettings): Promise<
         activation,
         vpcEndpointId: "vpce-0123456789abcdef0",
         endpointPrivateIp: "10.0.1.10",
-        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-dst-a",
-        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0abc",
+        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-0d5700000000000a1",
+        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0123456789abcdef0",
     });
-    await settle(agent.agentArn);
+    await built(agent, agent.agentArn);
     return recorder.named(`${name}-activation`).inputs;
 }
 

@@ -44,13 +44,45 @@ export class Recorder implements pulumi.runtime.Mocks {
     readonly resources: Recorded[] = [];
     readonly invokes: { token: string; args: any; provider?: string; at: Where }[] = [];
     readonly providers = new Map<string, Record<string, any>>();
+    /** What the components logged with pulumi.log.warn. */
+    readonly warnings: string[] = [];
+    /** The resource options each resource was given, by name (recorded by `capture`). */
+    readonly options = new Map<string, pulumi.ResourceOptions>();
     world: MockWorld = defaultWorld();
 
     reset(world: MockWorld = defaultWorld()): void {
         this.resources.length = 0;
         this.invokes.length = 0;
         this.providers.clear();
+        this.warnings.length = 0;
+        this.options.clear();
         this.world = world;
+    }
+
+    /**
+     * A transformation that records the options of every resource below the component it is given to
+     * (`{ transformations: [recorder.capture] }`): the mocks see inputs only, not options such as
+     * ignoreChanges, deleteBeforeReplace or additionalSecretOutputs.
+     */
+    readonly capture: pulumi.ResourceTransformation = (t) => {
+        this.options.set(t.name, t.opts);
+        return undefined;
+    };
+
+    optionsOf(name: string): pulumi.CustomResourceOptions {
+        const o = this.options.get(name);
+        if (!o) {
+            throw new Error(`no options recorded for ${name} (pass { transformations: [recorder.capture] } to the component)`);
+        }
+        return o as pulumi.CustomResourceOptions;
+    }
+
+    /** The names of the resources a resource was made to depend on (dependsOn, resolved). */
+    async dependsOnNames(name: string): Promise<string[]> {
+        const deps = await resolve(pulumi.output(this.optionsOf(name).dependsOn ?? []) as pulumi.Output<unknown>);
+        const list = (Array.isArray(deps) ? deps : [deps]).flat(Infinity) as pulumi.Resource[];
+        const urns = await Promise.all(list.map((r) => resolve(r.urn)));
+        return urns.map((u) => u.split("::").pop()!).sort();
     }
 
     private providerName(ref?: string): string | undefined {
@@ -149,6 +181,17 @@ export class Recorder implements pulumi.runtime.Mocks {
 
 export const recorder = new Recorder();
 pulumi.runtime.setMocks(recorder, "datasync-privatelink", "test", false);
+// Without an engine, pulumi.log.warn writes "warning: [runtime] <text>" to console.warn
+// (@pulumi/pulumi log/index.js); keep those for the tests and out of the test output.
+const consoleWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]): void => {
+    const m = /^warning: \[runtime\] ([\s\S]*)$/.exec(args.map(String).join(" "));
+    if (m) {
+        recorder.warnings.push(m[1]);
+        return;
+    }
+    consoleWarn(...args);
+};
 // The local activation Command's script goes to the user's cache; keep the tests' copy private.
 process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-mocked-cache-"));
 
@@ -169,6 +212,8 @@ export async function refusal(component: { ready: Promise<void> }): Promise<{ me
     try {
         await component.ready;
     } catch (e) {
+        // Let a registration that would wrongly follow the refusal reach the recorder before the test looks.
+        await new Promise((r) => setTimeout(r, 50));
         return e as { message: string; errors: { propertyPath: string; reason: string }[] };
     }
     throw new Error("expected the component to refuse its inputs");

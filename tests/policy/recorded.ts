@@ -1,9 +1,8 @@
 // Stacks built by this package's own components: PrivateAgent run under the mocked harness
 // (tests/mocked/harness.ts: Pulumi mocks answering from a per-account/Region MockWorld with the
 // IDs of tests/fixtures/aws.ts), every custom resource it registered recorded with its inputs, the
-// mock's outputs, the Region it landed in, and the resource options it was given (captured by a
-// transformation, which children inherit).
-import * as pulumi from "@pulumi/pulumi";
+// mock's outputs, the Region it landed in, and the resource options it was given (the harness's
+// `capture` transformation, which children inherit).
 import type { PrivateAgentArgs } from "../../provider/src/args/privateAgent";
 import { PrivateAgent } from "../../provider/src/components/privateAgent";
 import { ACCOUNT, DST, SOURCE_ACCOUNT, SRC } from "../fixtures/aws";
@@ -99,17 +98,12 @@ function unsecret(v: unknown): unknown {
 /** Runs one scenario under the mocks and returns what it registered, as policy fixtures. */
 export async function componentBuiltStack(scenario: keyof typeof SCENARIOS): Promise<FixtureResource[]> {
     recorder.reset(defaultWorld());
-    const options = new Map<string, pulumi.CustomResourceOptions>();
-    const capture: pulumi.ResourceTransformation = (t) => {
-        options.set(`${t.type}::${t.name}`, t.opts);
-        return undefined;
-    };
-    const fleet = new PrivateAgent("rec", SCENARIOS[scenario], { transformations: [capture] });
+    const fleet = new PrivateAgent("rec", SCENARIOS[scenario], { transformations: [recorder.capture] });
     await built(fleet, fleet.agentArns, fleet.firewallRules);
     return recorder.resources
         .filter((r) => !r.type.startsWith("datasync-privatelink:") && !r.type.startsWith("pulumi:providers:"))
         .map((r) => {
-            const o = options.get(`${r.type}::${r.name}`) ?? {};
+            const o = recorder.optionsOf(r.name);
             const providerName = r.provider ?? `default-${r.at.region}`;
             return {
                 type: r.type,
