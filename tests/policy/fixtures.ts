@@ -82,7 +82,7 @@ function hex(seed: string, n: number): string {
 }
 
 /** The outputs AWS computes for a resource: id and arn, in the real formats. */
-function computedOutputs(type: string, name: string, region: string): Record<string, string> {
+export function computedOutputs(type: string, name: string, region: string): Record<string, string> {
     const h = (n: number) => hex(`${type}/${name}`, n);
     const ec2 = (kind: string, prefix: string) => {
         const id = `${prefix}-${h(17)}`;
