@@ -5,24 +5,8 @@
 // DescribeRegions at deployment; this only tells a code from a display name.
 const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,2}-\d+$/;
 
-/** Regions with a DataSync FIPS endpoint (datasync-fips.<region>.amazonaws.com). */
-export const FIPS_REGIONS: readonly string[] = [
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-    "ca-central-1",
-    "ca-west-1",
-    "us-gov-east-1",
-    "us-gov-west-1",
-];
-
 export function isRegion(value: unknown): value is string {
     return typeof value === "string" && REGION_PATTERN.test(value);
-}
-
-export function hasFips(region: string): boolean {
-    return FIPS_REGIONS.includes(region);
 }
 
 /** The interface endpoint service name, e.g. com.amazonaws.eu-west-2.datasync. */

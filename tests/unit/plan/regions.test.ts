@@ -3,7 +3,7 @@
 // SDK's endpoint table): partitions and their regions, and the "datasync" service's endpoints
 // with a "fips" variant hostname datasync-fips.<region>.amazonaws.com.
 import * as assert from "assert";
-import { datasyncServiceName, endpointType, FIPS_REGIONS, hasFips, isRegion, isVpcEndpointId, parseDataSyncServiceName } from "../../../provider/src/plan/regions";
+import { datasyncServiceName, endpointType, isRegion, isVpcEndpointId, parseDataSyncServiceName } from "../../../provider/src/plan/regions";
 
 // Every Region in which botocore 1.43.11 lists a DataSync endpoint, across all partitions.
 const DATASYNC_REGIONS = [
@@ -16,9 +16,6 @@ const DATASYNC_REGIONS = [
     "eusc-de-east-1",
 ];
 
-// The Regions whose DataSync endpoints carry a fips variant at datasync-fips.<region>.amazonaws.com
-// in botocore 1.43.11 (the iso Regions' FIPS hosts are under c2s.ic.gov, outside this definition).
-const FIPS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "ca-west-1", "us-gov-east-1", "us-gov-west-1"];
 
 describe("plan/regions", () => {
     describe("isRegion", () => {
@@ -29,16 +26,6 @@ describe("plan/regions", () => {
         for (const v of not) {
             it(`${JSON.stringify(v)} is not`, () => assert.strictEqual(isRegion(v), false));
         }
-    });
-
-    describe("FIPS", () => {
-        for (const r of FIPS) {
-            it(`${r} has a DataSync FIPS endpoint`, () => assert.strictEqual(hasFips(r), true));
-        }
-        for (const r of ["eu-west-2", "ap-southeast-2", "cn-north-1", "us-east-1-fips", "US-EAST-1"]) {
-            it(`${r} has none`, () => assert.strictEqual(hasFips(r), false));
-        }
-        it("lists no Region without one", () => assert.deepStrictEqual(FIPS_REGIONS.filter((r) => !FIPS.includes(r)), []));
     });
 
     it("service names and endpoint types", () => {
