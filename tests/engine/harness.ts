@@ -40,7 +40,7 @@ export function pulumiBin(): string {
 export function checkPlugins(): void {
     const wanted = [
         [path.join(PROVIDER_DIR, "pulumi-resource-datasync-privatelink"), path.join(REPO, "build", "provider", "src", "main.js")],
-        [path.join(ENGINE_BIN, "pulumi-resource-aws"), path.join(REPO, "build", "tests", "engine", "doubles", "aws.js")],
+        [path.join(ENGINE_BIN, "pulumi-resource-aws"), path.join(REPO, "build", "tests", "engine", "doubles", "aws", "main.js")],
         [path.join(ENGINE_BIN, "pulumi-resource-command"), path.join(REPO, "build", "tests", "engine", "doubles", "command.js")],
     ];
     for (const [launcher, js] of wanted) {
@@ -126,7 +126,13 @@ export class Sandbox {
         return JSON.parse(out);
     }
 
+    /** What the AWS double changed: creates, updates and deletes that succeeded, in order. */
     awsRecords(): LogRecord[] {
+        return this.awsLogAll().filter((r) => r.error === undefined && (r.op === "create" || r.op === "update" || r.op === "delete"));
+    }
+
+    /** Every line of the AWS double's log: lookups, reads and refused operations too. */
+    awsLogAll(): LogRecord[] {
         return readJsonLines<LogRecord>(this.awsLog);
     }
 
