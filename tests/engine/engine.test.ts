@@ -202,7 +202,9 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const agent = byName("dsync-onprem1-agent");
         assert.deepStrictEqual(agent.inputs.activationKey, { $secret: KEY1 });
         assert.strictEqual(agent.inputs.vpcEndpointId, endpoint.id);
-        assert.strictEqual(agent.inputs.privateLinkEndpoint, eniB.privateIp);
+        // Not an input (it conflicts with activationKey); DescribeAgent reports it back.
+        assert.ok(!("privateLinkEndpoint" in agent.inputs), "privateLinkEndpoint is passed to CreateAgent");
+        assert.strictEqual(agent.outputs.privateLinkEndpoint, eniB.privateIp);
         assert.deepStrictEqual(agent.inputs.subnetArns, [`arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${SUBNET_B}`]);
         assert.deepStrictEqual(agent.inputs.securityGroupArns, [sg.outputs.arn]);
         assert.strictEqual(agent.inputs.name, "onprem1");

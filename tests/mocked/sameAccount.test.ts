@@ -74,7 +74,8 @@ describe("PrivateAgent, same account, on-prem agent by address", () => {
         assert.deepStrictEqual(a.activationKey, { [SECRET_SIG]: SECRET_VALUE, value: KEY });
         assert.strictEqual(a.name, "onprem1");
         assert.match(a.vpcEndpointId, /^vpce-[0-9a-f]{17}$/);
-        assert.strictEqual(a.privateLinkEndpoint, "10.0.1.10");
+        // Not privateLinkEndpoint: the provider refuses it beside activationKey (ConflictsWith); the IP belongs in the activation URL only.
+        assert.ok(!("privateLinkEndpoint" in a), "privateLinkEndpoint is passed to aws.datasync.Agent");
         assert.deepStrictEqual(a.subnetArns, ["arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-dst-a"]);
         assert.strictEqual(a.securityGroupArns.length, 1);
         assert.match(a.securityGroupArns[0], /:security-group\/sg-/);

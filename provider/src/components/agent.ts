@@ -112,7 +112,6 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                 name: agentName,
                 activationKey: key,
                 vpcEndpointId: args.vpcEndpointId,
-                privateLinkEndpoint: args.endpointPrivateIp,
                 subnetArns: [args.subnetArn],
                 securityGroupArns: [args.securityGroupArn],
                 tags: args.tags,
