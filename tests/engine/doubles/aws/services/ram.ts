@@ -6,6 +6,7 @@
 // both AWS accounts are in the same AWS Organization and RAM Sharing with AWS Organizations is
 // enabled, this resource is not necessary"); TF docs ram_principal_association: in-organization
 // principals get no invitation when sharing with Organizations is on, others get one to accept.
+import * as crypto from "crypto";
 import type * as aws from "@pulumi/aws";
 import { ApiError, Ctx, known, required, spec } from "../contract";
 import type { Live } from "../state";
@@ -35,7 +36,8 @@ export function resourceShareSpec() {
         forceNew: ["permissionArns", "resourceShareConfiguration"],
         filled: ["permissionArns"],
         computed: ["arn", "tagsAll"],
-        defaults: () => ({ allowExternalPrincipals: false }),
+        // name is Required in TF; @pulumi/aws makes it optional and autonames it (ram/resourceShare.d.ts `name?`).
+        defaults: (_i, c) => ({ allowExternalPrincipals: false, name: `${c.name}-${crypto.createHash("sha256").update(c.seed).digest("hex").slice(0, 7)}` }),
         schema: (i, f) => required(i, f, ["name", "name"]),
         create: (i, ctx) => {
             const a = arn(ctx.at, "ram", `resource-share/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`);
