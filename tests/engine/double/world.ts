@@ -35,6 +35,8 @@ export const W = {
     srcGroup: "sg-05c0000000000a001",
     srcUsVpc: "vpc-05c0000000000e001",
     srcUsSubnet: "subnet-05c0000000000e001",
+    srcUsRouteTable: "rtb-05c0000000000e001",
+    srcUsAmi: "ami-05c0000000000e001",
     /** The account outside every Organization. */
     outVpc: "vpc-0c3300000000000a1",
     outSubnet: "subnet-0c3300000000000a1",
@@ -119,6 +121,8 @@ export function labWorld(): World {
                         vpcs: { [W.srcUsVpc]: { cidrBlocks: ["10.30.0.0/16"] } },
                         subnets: { [W.srcUsSubnet]: { vpcId: W.srcUsVpc, availabilityZone: `${OTHER_REGION}a`, cidrBlock: "10.30.1.0/24" } },
                         transitGateways: { [SRC.tgw]: { associationDefaultRouteTableId: SRC.tgwRouteTable } },
+                        routeTables: { [W.srcUsRouteTable]: { vpcId: W.srcUsVpc, subnetIds: [W.srcUsSubnet] } },
+                        ssmParameters: { [AMI_PARAMETER.basic]: W.srcUsAmi },
                     },
                 },
             },
