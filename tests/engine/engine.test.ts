@@ -6,14 +6,13 @@ import * as assert from "assert";
 import * as path from "path";
 import { EngineEvent, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { AgentEmulator } from "../activation/emulator";
+import { ACCOUNT, AMI, AMI_PARAMETER, DST, REGION, T } from "../fixtures/aws";
 import type { LogRecord, World } from "./doubles/aws";
 import { checkPlugins, ENGINE_BIN, PROVIDER_DIR, RemotePrivateAgent, Sandbox } from "./harness";
 
-const REGION = "eu-west-2";
-const ACCOUNT = "111111111111";
-const VPC = "vpc-0d5700000000000a1";
-const SUBNET_A = "subnet-0d5700000000000a1";
-const SUBNET_B = "subnet-0d5700000000000b2";
+const VPC = DST.vpc;
+const SUBNET_A = DST.subnetA;
+const SUBNET_B = DST.subnetB;
 const AGENT_ADDRESS = "192.168.10.5";
 // Two keys the emulator mints, one per activation; neither may ever appear in plain text.
 const KEY1 = "F0EFT-7FPPR-GG7MC-3I9R3-27DOH";
@@ -28,7 +27,7 @@ const WORLD: World = {
         [SUBNET_A]: { vpcId: VPC, availabilityZone: "eu-west-2a", cidrBlock: "10.0.1.0/24", availableIpAddressCount: 251 },
         [SUBNET_B]: { vpcId: VPC, availabilityZone: "eu-west-2b", cidrBlock: "10.0.2.0/24", availableIpAddressCount: 251 },
     },
-    ssmParameters: { "/aws/service/datasync/ami": "ami-0a1b2c3d4e5f60001", "/aws/service/datasync/ami/v3": "ami-0a1b2c3d4e5f60003" },
+    ssmParameters: { [AMI_PARAMETER.basic]: AMI.basic, [AMI_PARAMETER.enhanced]: AMI.enhanced },
 };
 
 interface Knobs {
@@ -114,8 +113,8 @@ function summarize(records: LogRecord[]): string[] {
     return records.map((r) => `${r.op} ${r.type} ${r.name}`).sort();
 }
 
-const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const AGENT = "aws:datasync/agent:Agent";
+const RULE = T.ingressRule;
+const AGENT = T.datasyncAgent;
 
 describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and the test-double providers", function () {
     this.timeout(240_000);
@@ -176,8 +175,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         // Exactly these resources, each created once, and nothing else.
         assert.deepStrictEqual(summarize(records), [
             `create ${AGENT} dsync-onprem1-agent`,
-            "create aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "create aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
+            `create ${T.securityGroup} dsync-sg`,
+            `create ${T.vpcEndpoint} dsync-endpoint`,
             `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
             `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
         ]);
@@ -250,7 +249,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         assert.ok(!json.includes(KEY1), "the key appears in plain text in the exported state");
         const resources: any[] = exported.deployment.resources ?? [];
         const agent = resources.find((r) => r.type === AGENT);
-        const command = resources.find((r) => r.type === "command:local:Command");
+        const command = resources.find((r) => r.type === T.localCommand);
         assert.ok(agent && command, "the agent and the activation command are in the state");
         for (const [what, v] of [
             ["agent input activationKey", agent.inputs.activationKey],
@@ -265,7 +264,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const shown: any[] = (await stack.exportStack()).deployment.resources;
         const shownAgent = shown.find((r) => r.type === AGENT);
         assert.strictEqual(shownAgent.outputs.activationKey.plaintext, JSON.stringify(KEY1));
-        assert.strictEqual(shown.find((r) => r.type === "command:local:Command").outputs.stdout.plaintext, JSON.stringify(`${KEY1}\n`));
+        assert.strictEqual(shown.find((r) => r.type === T.localCommand).outputs.stdout.plaintext, JSON.stringify(`${KEY1}\n`));
         assertNoPlaintextKeys();
     });
 
@@ -278,8 +277,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
 
         assert.deepStrictEqual(summarize(records), [
             `update ${AGENT} dsync-onprem1-agent`,
-            "update aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "update aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
+            `update ${T.securityGroup} dsync-sg`,
+            `update ${T.vpcEndpoint} dsync-endpoint`,
             `update ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
             `update ${RULE} dsync-onprem1-endpoint-in-s0-443`,
         ]);
@@ -357,8 +356,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const records = sandbox.awsRecords();
         assert.deepStrictEqual(summarize(records.slice(before)), [
             `delete ${AGENT} dsync-onprem1-agent`,
-            "delete aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "delete aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
+            `delete ${T.securityGroup} dsync-sg`,
+            `delete ${T.vpcEndpoint} dsync-endpoint`,
             `delete ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
             `delete ${RULE} dsync-onprem1-endpoint-in-s0-443`,
         ]);
@@ -400,8 +399,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             const created = sandbox.awsRecords().slice(before);
             assert.ok(!created.some((r) => r.type === AGENT), "no CreateAgent without a key");
             assert.deepStrictEqual(summarize(created), [
-                "create aws:ec2/securityGroup:SecurityGroup dsync-sg",
-                "create aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
+                `create ${T.securityGroup} dsync-sg`,
+                `create ${T.vpcEndpoint} dsync-endpoint`,
                 `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
                 `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
             ]);
@@ -429,7 +428,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             const result = await sided.up(transcript.opts);
             assert.strictEqual(result.summary.result, "succeeded");
             const resources: any[] = sandbox.exportState("sided").deployment.resources;
-            const providers = resources.filter((r) => r.type === "pulumi:providers:aws");
+            const providers = resources.filter((r) => r.type === T.provider);
             assert.deepStrictEqual(
                 providers.map((r) => r.urn.split("::").pop()),
                 ["dsync-destination"],

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { REGION } from "../fixtures/aws";
 import type { LogRecord, World } from "./doubles/aws";
 import { readJsonLines } from "./doubles/wire";
 
@@ -108,7 +109,7 @@ export class Sandbox {
                 projectSettings: { name: PROJECT, runtime: "nodejs", backend: { url: `file://${this.backend}` } },
             },
         );
-        await stack.setConfig("aws:region", { value: "eu-west-2" });
+        await stack.setConfig("aws:region", { value: REGION });
         return stack;
     }
 

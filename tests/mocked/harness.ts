@@ -1,6 +1,7 @@
 // Pulumi mocks that record every resource the components register, with invoke
 // answers shaped like the AWS provider's for the lookups the components make.
 import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT, F, KEY as FIXTURE_KEY, REGION, T } from "../fixtures/aws";
 
 export interface Recorded {
     type: string;
@@ -23,7 +24,7 @@ export interface World {
     instanceGeneration: number;
 }
 
-export const KEY = "F0EFT-7FPPR-GG7MC-3I9R3-27DOH";
+export const KEY = FIXTURE_KEY;
 
 /** How a secret input arrives in the mocks (Pulumi's wire signature for secrets). */
 export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
@@ -32,15 +33,15 @@ export const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 export function defaultWorld(): World {
     return {
         subnets: {
-            "subnet-dst-a": { vpcId: "vpc-dst", availabilityZone: "eu-west-2a", cidrBlock: "10.0.1.0/24" },
-            "subnet-dst-b": { vpcId: "vpc-dst", availabilityZone: "eu-west-2b", cidrBlock: "10.0.2.0/24" },
-            "subnet-src-a": { vpcId: "vpc-src", availabilityZone: "eu-west-2a", cidrBlock: "10.20.1.0/24" },
+            "subnet-dst-a": { vpcId: "vpc-dst", availabilityZone: `${REGION}a`, cidrBlock: "10.0.1.0/24" },
+            "subnet-dst-b": { vpcId: "vpc-dst", availabilityZone: `${REGION}b`, cidrBlock: "10.0.2.0/24" },
+            "subnet-src-a": { vpcId: "vpc-src", availabilityZone: `${REGION}a`, cidrBlock: "10.20.1.0/24" },
         },
         vpcs: { "vpc-dst": ["10.0.0.0/16"], "vpc-src": ["10.20.0.0/16"] },
         regionByProvider: {},
         accountByProvider: {},
-        defaultRegion: "eu-west-2",
-        defaultAccount: "111111111111",
+        defaultRegion: REGION,
+        defaultAccount: ACCOUNT,
         instanceGeneration: 1,
     };
 }
@@ -74,28 +75,28 @@ export class Recorder implements pulumi.runtime.Mocks {
         const id = `${args.name}-id`;
         const state: Record<string, any> = { ...args.inputs };
         switch (args.type) {
-            case "aws:ec2/securityGroup:SecurityGroup":
-                state.arn = `arn:aws:ec2:eu-west-2:111111111111:security-group/sg-${hex(args.name)}`;
+            case T.securityGroup:
+                state.arn = `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-${hex(args.name)}`;
                 return { id: `sg-${hex(args.name)}`, state };
-            case "aws:ec2/vpcEndpoint:VpcEndpoint":
+            case T.vpcEndpoint:
                 state.networkInterfaceIds = (args.inputs.subnetIds ?? []).map((s: string) => `eni-${s}`);
                 return { id: `vpce-${hex(args.name)}`, state };
-            case "aws:ec2/instance:Instance":
+            case T.instance:
                 state.privateIp = "10.20.1.15";
                 return { id: `i-${hex(`${args.name}${this.world.instanceGeneration}`)}`, state };
-            case "aws:datasync/agent:Agent":
-                state.arn = `arn:aws:datasync:eu-west-2:111111111111:agent/agent-${hex(args.name)}`;
+            case T.datasyncAgent:
+                state.arn = `arn:aws:datasync:${REGION}:${ACCOUNT}:agent/agent-${hex(args.name)}`;
                 return { id, state };
-            case "command:local:Command":
-            case "command:remote:Command":
+            case T.localCommand:
+            case T.remoteCommand:
                 state.stdout = `${KEY}\n`;
                 return { id, state };
-            case "aws:ec2/vpcPeeringConnection:VpcPeeringConnection":
+            case T.vpcPeering:
                 return { id: "pcx-0123456789abcdef0", state };
-            case "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter":
+            case T.vpcPeeringAccepter:
                 return { id: args.inputs.vpcPeeringConnectionId, state };
-            case "aws:ram/resourceShare:ResourceShare":
-                state.arn = `arn:aws:ram:eu-west-2:111111111111:resource-share/${args.name}`;
+            case T.ramShare:
+                state.arn = `arn:aws:ram:${REGION}:${ACCOUNT}:resource-share/${args.name}`;
                 return { id, state };
             default:
                 return { id, state };
@@ -108,39 +109,39 @@ export class Recorder implements pulumi.runtime.Mocks {
         const w = this.world;
         const region = (provider && w.regionByProvider[provider]) || w.defaultRegion;
         switch (args.token) {
-            case "aws:index/getRegion:getRegion":
+            case F.getRegion:
                 return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
-            case "aws:index/getCallerIdentity:getCallerIdentity":
+            case F.getCallerIdentity:
                 return { accountId: (provider && w.accountByProvider[provider]) || w.defaultAccount, arn: "arn", userId: "u", id: "x" };
-            case "aws:ec2/getSubnet:getSubnet": {
+            case F.getSubnet: {
                 const s = w.subnets[args.inputs.id];
                 if (!s) {
                     throw new Error(`no subnet ${args.inputs.id}`);
                 }
                 return {
                     id: args.inputs.id,
-                    arn: `arn:aws:ec2:${region}:111111111111:subnet/${args.inputs.id}`,
+                    arn: `arn:aws:ec2:${region}:${ACCOUNT}:subnet/${args.inputs.id}`,
                     availableIpAddressCount: 250,
                     ...s,
                 };
             }
-            case "aws:ec2/getNetworkInterface:getNetworkInterface": {
+            case F.getNetworkInterface: {
                 const subnetId = String(args.inputs.id).replace(/^eni-/, "");
                 const cidr = w.subnets[subnetId]?.cidrBlock ?? "10.0.9.0/24";
                 return { id: args.inputs.id, subnetId, privateIp: cidr.replace(/0\/24$/, "10") };
             }
-            case "aws:ec2/getVpc:getVpc": {
+            case F.getVpc: {
                 const ranges = w.vpcs[args.inputs.id] ?? [];
                 return { id: args.inputs.id, cidrBlock: ranges[0], cidrBlockAssociations: ranges.map((c) => ({ cidrBlock: c })) };
             }
-            case "aws:ssm/getParameter:getParameter":
+            case F.getParameter:
                 return { name: args.inputs.name, value: args.inputs.name.endsWith("/v3") ? "ami-0enhanced000000" : "ami-0basic0000000000", type: "String" };
-            case "aws:ec2/getSecurityGroup:getSecurityGroup":
-                return { id: args.inputs.id, arn: `arn:aws:ec2:${region}:111111111111:security-group/${args.inputs.id}` };
-            case "aws:ec2/getVpcEndpoint:getVpcEndpoint":
+            case F.getSecurityGroup:
+                return { id: args.inputs.id, arn: `arn:aws:ec2:${region}:${ACCOUNT}:security-group/${args.inputs.id}` };
+            case F.getVpcEndpoint:
                 return { id: args.inputs.id, networkInterfaceIds: ["eni-subnet-dst-a"], vpcId: "vpc-dst", serviceName: `com.amazonaws.${region}.datasync`, privateDnsEnabled: false };
-            case "aws:ec2transitgateway/getTransitGateway:getTransitGateway":
-                return { id: args.inputs.id, arn: `arn:aws:ec2:${region}:111111111111:transit-gateway/${args.inputs.id}`, associationDefaultRouteTableId: `tgw-rtb-${args.inputs.id}` };
+            case F.getTransitGateway:
+                return { id: args.inputs.id, arn: `arn:aws:ec2:${region}:${ACCOUNT}:transit-gateway/${args.inputs.id}`, associationDefaultRouteTableId: `tgw-rtb-${args.inputs.id}` };
             default:
                 throw new Error(`unmocked invoke ${args.token}`);
         }
