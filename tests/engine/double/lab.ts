@@ -74,6 +74,22 @@ export class Lab {
         return out;
     }
 
+    /** One `up` per case, a few at a time, each in its own stack (made one by one, as in previewEach). */
+    async upEach(prefix: string, cases: Record<string, () => unknown>, parallel = 4): Promise<Map<string, Run>> {
+        const out = new Map<string, Run>();
+        const names = Object.keys(cases);
+        const stacks: Stack[] = [];
+        for (const [k, c] of names.entries()) {
+            stacks.push(await this.stack(`${prefix}-${k}`, cases[c]));
+        }
+        for (let n = 0; n < names.length; n += parallel) {
+            const batch = names.slice(n, n + parallel);
+            const runs = await Promise.all(batch.map((c, k) => this.run(`${prefix}-${n + k}`, cases[c], (s, o) => s.up({ ...o, continueOnError: true }), stacks[n + k])));
+            batch.forEach((c, k) => out.set(c, runs[k]));
+        }
+        return out;
+    }
+
     up(name: string, program: () => unknown): Promise<Run> {
         return this.run(name, program, (s, o) => s.up({ ...o, continueOnError: true }));
     }

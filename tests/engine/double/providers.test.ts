@@ -107,18 +107,16 @@ describe("AWS double through the engine: providers and lookups", function () {
         const stackOutputs = lab.state("lookups").find((x) => x.type === "pulumi:pulumi:Stack").outputs;
         assert.ok(stackOutputs.amiIsSecret?.ciphertext, "getParameter's value is a secret");
         // Not found, each with its data source's message.
-        const fails = await Promise.all(
-            Object.entries({
-                subnet: () => aws.ec2.getSubnetOutput({ id: DST.subnetA }, { provider: providers().source }).id,
-                vpc: () => aws.ec2.getVpcOutput({ id: DST.vpc, region: OTHER_REGION }).id,
-                service: () => aws.ec2.getVpcEndpointServiceOutput({ serviceName: "com.amazonaws.eu-west-2.nothing" }).id,
-                implicitTable: () => aws.ec2.getRouteTableOutput({ subnetId: DST.subnetB }).id,
-                parameter: () => aws.ssm.getParameterOutput({ name: "/not/there" }).id,
-                tgw: () => aws.ec2transitgateway.getTransitGatewayOutput({ id: DST.tgw }, { provider: providers().outside }).id,
-                offering: () => aws.ec2.getInstanceTypeOfferingOutput({ filters: [{ name: "instance-type", values: ["z9.mega"] }] }).id,
-            }).map(async ([k, f]) => [k, await lab.up(`lk-fail-${k}`, () => ({ x: f() }))] as const),
-        );
-        const text = Object.fromEntries(fails.map(([k, run]) => [k, run.ok ? "(succeeded)" : run.text]));
+        const fails = await lab.upEach("lk-fail", {
+            subnet: () => ({ x: aws.ec2.getSubnetOutput({ id: DST.subnetA }, { provider: providers().source }).id }),
+            vpc: () => ({ x: aws.ec2.getVpcOutput({ id: DST.vpc, region: OTHER_REGION }).id }),
+            service: () => ({ x: aws.ec2.getVpcEndpointServiceOutput({ serviceName: "com.amazonaws.eu-west-2.nothing" }).id }),
+            implicitTable: () => ({ x: aws.ec2.getRouteTableOutput({ subnetId: DST.subnetB }).id }),
+            parameter: () => ({ x: aws.ssm.getParameterOutput({ name: "/not/there" }).id }),
+            tgw: () => ({ x: aws.ec2transitgateway.getTransitGatewayOutput({ id: DST.tgw }, { provider: providers().outside }).id }),
+            offering: () => ({ x: aws.ec2.getInstanceTypeOfferingOutput({ filters: [{ name: "instance-type", values: ["z9.mega"] }] }).id }),
+        });
+        const text = Object.fromEntries([...fails].map(([k, run]) => [k, run.ok ? "(succeeded)" : run.text]));
         assert.match(text.subnet, /no matching EC2 Subnet found/);
         assert.match(text.vpc, /no matching EC2 VPC found/);
         assert.match(text.service, /reading EC2 VPC Endpoint Services: couldn't find resource/);
