@@ -3,7 +3,7 @@
 // resource operations are also the double's memory of what is live: each provider process replays
 // the file, which is how several processes (one per provider instance) share one world.
 import * as fs from "fs";
-import { appendJsonLine, forLog, readJsonLines, urnName, urnType } from "../wire";
+import { appendJsonLine, forLog, urnName, urnType } from "../wire";
 
 export interface Interface {
     id: string;
@@ -54,8 +54,20 @@ export function logFile(): string {
     return file;
 }
 
+/**
+ * Every complete line. Another provider process may be appending while this one reads, so a last
+ * line without its newline is still being written and is left out.
+ */
 export function readLog(file: string): LogRecord[] {
-    return fs.existsSync(file) ? readJsonLines<LogRecord>(file) : [];
+    if (!fs.existsSync(file)) {
+        return [];
+    }
+    const text = fs.readFileSync(file, "utf8");
+    const complete = text.slice(0, text.lastIndexOf("\n") + 1);
+    return complete
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as LogRecord);
 }
 
 export interface Where {
