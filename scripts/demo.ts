@@ -91,11 +91,11 @@ async function main(): Promise<void> {
 
 /**
  * The same component through the real Pulumi engine: the program registers PrivateAgent as a
- * remote component, the engine starts this package's plugin (Construct), and AWS and command
- * are the TEST DOUBLES from tests/engine (the double runs the activation for real).
+ * remote component, the engine starts this package's plugin (Construct), the real command provider
+ * runs the activation, and AWS is the TEST DOUBLE from tests/engine.
  */
 async function engineRun(): Promise<void> {
-    heading("4. pulumi up through the real engine: our plugin + TEST-DOUBLE AWS and command providers");
+    heading("4. pulumi up through the real engine: our plugin, the real command provider, the TEST-DOUBLE AWS provider");
     const sandbox = new Sandbox({
         region: "eu-west-2",
         accountId: "111111111111",
@@ -125,7 +125,7 @@ async function engineRun(): Promise<void> {
         console.log(`   agentArn = ${up.outputs.agentArn.value}`);
         console.log(`   endpointPrivateIp = ${up.outputs.endpointPrivateIp.value}`);
         await stack.destroy({ onOutput: () => undefined });
-        console.log("   (destroyed again; the state and the doubles' logs lived in a temporary directory)");
+        console.log("   (destroyed again; the state and the AWS double's log lived in a temporary directory)");
     } finally {
         await emulator.close();
         sandbox.remove();
