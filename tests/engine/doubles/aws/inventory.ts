@@ -40,6 +40,7 @@ export interface Endpoint extends Place {
     state: string;
     vpcEndpointType: string;
     interfaces: Interface[];
+    tags: Record<string, string>;
 }
 export interface Tgw extends Place {
     id: string;
@@ -122,6 +123,11 @@ export class Inventory {
         return undefined;
     }
 
+    /** Every Region the world names, in any account. */
+    regionsOfWorld(): string[] {
+        return [...new Set([this.world.region, ...Object.values(this.world.accounts ?? {}).flatMap((a) => Object.keys(a.regions ?? {}))])];
+    }
+
     accounts(): string[] {
         return [...new Set([this.world.accountId, ...Object.keys(this.world.accounts ?? {})])];
     }
@@ -130,14 +136,14 @@ export class Inventory {
         const w = this.rw(p).vpcEndpoints?.[id];
         if (w) {
             const interfaces = Object.entries(w.interfaces).map(([eni, x]) => ({ id: eni, owner: id, ...x }));
-            return { ...p, id, vpcId: w.vpcId, serviceName: w.serviceName, privateDnsEnabled: w.privateDnsEnabled, securityGroupIds: w.securityGroupIds ?? [], state: w.state ?? "available", vpcEndpointType: "Interface", interfaces };
+            return { ...p, id, vpcId: w.vpcId, serviceName: w.serviceName, privateDnsEnabled: w.privateDnsEnabled, securityGroupIds: w.securityGroupIds ?? [], state: w.state ?? "available", vpcEndpointType: "Interface", interfaces, tags: w.tags ?? {} };
         }
         const l = this.live(T.vpcEndpoint, p, id);
         if (!l) {
             return undefined;
         }
         const o = l.outputs;
-        return { ...p, id, vpcId: o.vpcId, serviceName: o.serviceName, privateDnsEnabled: o.privateDnsEnabled, securityGroupIds: o.securityGroupIds ?? [], state: o.state, vpcEndpointType: o.vpcEndpointType, interfaces: l.interfaces };
+        return { ...p, id, vpcId: o.vpcId, serviceName: o.serviceName, privateDnsEnabled: o.privateDnsEnabled, securityGroupIds: o.securityGroupIds ?? [], state: o.state, vpcEndpointType: o.vpcEndpointType, interfaces: l.interfaces, tags: o.tags ?? {} };
     }
 
     endpointsOfVpc(p: Place, vpcId: string): Endpoint[] {

@@ -101,12 +101,37 @@ export function getSecurityGroup(args: aws.ec2.GetSecurityGroupArgs, c: InvokeCt
     return { id, arn: arn(c.at, "ec2", `security-group/${id}`), vpcId: g.vpcId, name: g.name, description: g.description, tags: {} };
 }
 
+/**
+ * By ID, or by filters (vpc-id required here; service-name and tag:<key> narrow it): the data source
+ * sends the filters to DescribeVpcEndpoints and wants exactly one match (TF vpc_endpoint_data_source.go:
+ * none is "no matching EC2 VPC Endpoint found", several "multiple EC2 VPC Endpoints matched").
+ */
+function endpointOf(args: aws.ec2.GetVpcEndpointArgs, c: InvokeCtx) {
+    if (args.id !== undefined) {
+        return c.inv.endpoint(c.at, String(args.id));
+    }
+    const filter = (name: string) => args.filters?.find((f) => f.name === name)?.values;
+    const vpc = filter("vpc-id");
+    if (!vpc || vpc.length !== 1) {
+        throw new Error(`getVpcEndpoint: the aws test double looks endpoints up by id, or by a vpc-id filter (got ${JSON.stringify(args)})`);
+    }
+    const matches = c.inv.endpointsOfVpc(c.at, vpc[0]).filter((e) =>
+        (args.filters ?? []).every((f) =>
+            f.name === "vpc-id" ? true : f.name === "service-name" ? f.values.includes(e.serviceName) : f.name.startsWith("tag:") ? f.values.includes(e.tags[f.name.slice(4)]) : false,
+        ),
+    );
+    if (matches.length > 1) {
+        throw new ApiError("", "multiple EC2 VPC Endpoints matched; use additional constraints to reduce matches to a single EC2 VPC Endpoint");
+    }
+    return matches[0];
+}
+
 export function getVpcEndpoint(args: aws.ec2.GetVpcEndpointArgs, c: InvokeCtx): Partial<aws.ec2.GetVpcEndpointResult> {
-    const id = need(args as Record<string, unknown>, "id", "getVpcEndpoint");
-    const e = c.inv.endpoint(c.at, id);
+    const e = endpointOf(args, c);
     if (!e) {
         throw missing("EC2 VPC Endpoint");
     }
+    const id = e.id;
     return {
         id,
         arn: arn(c.at, "ec2", `vpc-endpoint/${id}`),

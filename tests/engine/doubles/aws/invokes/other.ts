@@ -12,6 +12,23 @@ import { arn } from "../services/common";
 import { secret } from "../../wire";
 import type { InvokeCtx } from "./context";
 
+/**
+ * Every Region of the commercial partition, opted in or not (EC2 DescribeRegions with AllRegions,
+ * as getRegions({allRegions: true}) asks): the Region codes of botocore's endpoints.json "aws"
+ * partition, plus every Region the world names.
+ */
+const AWS_PARTITION_REGIONS = [
+    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1", "ca-west-1",
+    "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1",
+    "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+];
+
+export function getRegions(_args: aws.GetRegionsArgs, c: InvokeCtx): Partial<aws.GetRegionsResult> {
+    const names = [...new Set([...AWS_PARTITION_REGIONS, ...c.inv.regionsOfWorld()])].sort();
+    return { id: c.at.region, names };
+}
+
 export function getRegion(_args: aws.GetRegionArgs, c: InvokeCtx): Partial<aws.GetRegionResult> {
     const r = c.at.region;
     return { id: r, name: r, region: r, endpoint: `ec2.${r}.amazonaws.com`, description: `${r} (aws test double)` };
