@@ -27,7 +27,7 @@ TESTS_POLICY := 'build/tests/policy/**/*.test.js'
 TOOLCHAIN_BIN_FILE := $(CURDIR)/build/.toolchain-bin
 PULUMI_BIN = $$(cat $(TOOLCHAIN_BIN_FILE))
 
-.PHONY: help system-deps install build toolchain schema check-schema demo test test-unit test-ts \
+.PHONY: help system-deps install build toolchain test-toolchain schema check-schema demo test test-unit test-ts \
 	test-activation test-policy lint-shell bench clean
 
 help: ## this list
@@ -53,14 +53,17 @@ toolchain: ## build the pinned Pulumi CLI, language hosts and command provider i
 	bash scripts/toolchain.sh --print-bin > $(TOOLCHAIN_BIN_FILE).tmp
 	@mv -f $(TOOLCHAIN_BIN_FILE).tmp $(TOOLCHAIN_BIN_FILE)
 
+test-toolchain: ## the toolchain's source archives: where they are found, checksum mismatches stop the build
+	bash tests/toolchain/archives.sh
+
 schema: build ## regenerate schema.json and docs/reference.md from the documented args
 	node build/scripts/gen-contract.js
 
 check-schema: build ## fail when schema.json or docs/reference.md is stale
 	node build/scripts/gen-contract.js --check
 
-demo: build toolchain ## the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)
-	DSPL_PULUMI_BIN="$(PULUMI_BIN)" node build/scripts/demo.js
+demo: build engine-cli ## the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)
+	DSPL_PULUMI_BIN="$(ENGINE_CLI_BIN)" node build/scripts/demo.js
 
 test-unit: build ## the fast layer: pure planning code and mocked components
 	$(MOCHA) $(TESTS_UNIT)
@@ -79,7 +82,7 @@ lint-shell: system-deps ## shellcheck every shell script; every public make targ
 	bash tests/lint/shellcheck.sh
 	bash tests/lint/make-help.sh
 
-test: check-schema lint-shell test-ts test-engine test-multilang test-dist ## every test (what CI runs)
+test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-dist ## every test (what CI runs)
 
 bench: build ## activation latency benchmark
 	node build/tests/bench/activation.bench.js
