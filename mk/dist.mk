@@ -14,10 +14,8 @@
 DIST_DIR := dist
 DIST_STAGE := build/dist
 DIST_VERSION := $(shell node -p 'require("./package.json").version')
-# The npm package's name, as schema.json's language.nodejs.packageName makes it; npm pack names the
-# file <scope>-<name>-<version>.tgz.
-DIST_NPM_NAME := $(shell node -p 'require("./schema.json").language.nodejs.packageName')
-DIST_NPM_TGZ := $(DIST_DIR)/$(subst /,-,$(patsubst @%,%,$(DIST_NPM_NAME)))-$(DIST_VERSION).tgz
+# npm pack names the file <scope>-<name>-<version>.tgz (ML_NPM_NAME: schema.json's packageName).
+DIST_NPM_TGZ := $(DIST_DIR)/$(subst /,-,$(patsubst @%,%,$(ML_NPM_NAME)))-$(DIST_VERSION).tgz
 DIST_PY_NAME := $(shell node -p 'require("./schema.json").language.python.packageName')
 # `python -m build`: PyPA's PEP 517 frontend; the only standard tool that makes both the sdist and
 # the wheel (pip makes wheels only), and it builds the wheel from the sdist, so a file missing from

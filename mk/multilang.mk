@@ -23,6 +23,8 @@ ML_WHEELHOUSE_EXTRAS := pulumi==$(PULUMI_VERSION) pip==25.3 setuptools==$(ML_SET
 ML_SDK_PY_SRC := $(wildcard sdk/python/pyproject.toml sdk/python/pulumi_datasync_privatelink/*)
 # Go: never fetch a toolchain; modules come from go.mod/go.sum as committed (-mod=readonly).
 ML_GO := GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false" go
+# The nodejs SDK's npm name, as schema.json's language.nodejs.packageName gives it to gen-sdk.
+ML_NPM_NAME := $(shell node -p 'require("./schema.json").language.nodejs.packageName')
 ML_TS_EXAMPLE := examples/ts-same-account
 ML_PY_EXAMPLE := examples/python-cross-account-peering
 ML_GO_EXAMPLE := examples/go-cross-region-tgw
@@ -119,8 +121,8 @@ test-go: sdk-go build toolchain ## Go consumer tests (mocks, and the engine load
 # node_modules: the same link is made here, offline.
 test-examples: sdk-nodejs sdk-python sdk-go ## type-check or build the three examples
 	@echo "==> example $(ML_TS_EXAMPLE): tsc --noEmit against the generated nodejs SDK"
-	mkdir -p $(ML_TS_EXAMPLE)/node_modules
-	ln -sfn ../../../sdk/nodejs/bin $(ML_TS_EXAMPLE)/node_modules/datasync-privatelink-sdk
+	mkdir -p $(dir $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME))
+	ln -sfn $(CURDIR)/sdk/nodejs/bin $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME)
 	tsc --noEmit -p $(ML_TS_EXAMPLE)
 	@echo "==> example $(ML_PY_EXAMPLE): py_compile (it runs under mocks in tests/python)"
 	$(ML_PY) -m py_compile $(ML_PY_EXAMPLE)/__main__.py
@@ -135,7 +137,8 @@ ML_README_DIR := build/readme-check
 test-readme: sdk-nodejs sdk-go ## compile every TypeScript and Go block of README.md
 	@echo "==> README: TypeScript blocks, tsc --noEmit against the generated nodejs SDK"
 	rm -rf $(ML_README_DIR) && python3 tests/docs/readme_blocks.py typescript $(ML_README_DIR)/ts
-	mkdir -p $(ML_README_DIR)/ts/node_modules && ln -sfn ../../../../sdk/nodejs/bin $(ML_README_DIR)/ts/node_modules/datasync-privatelink-sdk
+	mkdir -p $(dir $(ML_README_DIR)/ts/node_modules/$(ML_NPM_NAME))
+	ln -sfn $(CURDIR)/sdk/nodejs/bin $(ML_README_DIR)/ts/node_modules/$(ML_NPM_NAME)
 	tsc --noEmit --strict --target ES2022 --module commonjs --moduleResolution node --skipLibCheck $(ML_README_DIR)/ts/*.ts
 	@echo "==> README: Go blocks, go build + go vet (module wired like $(ML_GO_EXAMPLE))"
 	python3 tests/docs/readme_blocks.py go $(ML_README_DIR)/go
