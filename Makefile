@@ -1,5 +1,10 @@
 # datasync-privatelink: `make demo` runs the main job, `make test` runs every test.
 # Both install what they need (npm ci, the Pulumi toolchain cache, a Python venv, Go modules).
+# `make help` lists every public target: the `## ` comment after a target is its help line.
+#
+# Variable prefixes: NODE_ (npm and node_modules), TESTS_ (mocha test globs), TOOLCHAIN_/PULUMI_
+# (the Pulumi toolchain; PULUMI_*_VERSION come from scripts/versions.env), ML_ (mk/multilang.mk),
+# DIST_ (mk/dist.mk).
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -11,70 +16,80 @@ NODE_STAMP := node_modules/.install-stamp
 MOCHA := $(NODE_BIN)/mocha --reporter dot
 export PATH := $(NODE_BIN):$(PATH)
 
-TS_UNIT := 'build/tests/unit/**/*.test.js' 'build/tests/mocked/**/*.test.js'
-TS_ACTIVATION := 'build/tests/activation/**/*.test.js'
-TS_POLICY := 'build/tests/policy/**/*.test.js'
+TESTS_UNIT := 'build/tests/unit/**/*.test.js' 'build/tests/mocked/**/*.test.js'
+TESTS_ACTIVATION := 'build/tests/activation/**/*.test.js'
+TESTS_POLICY := 'build/tests/policy/**/*.test.js'
 
-include mk/engine.mk
-include mk/multilang.mk
+# The Pulumi toolchain (CLI, language hosts, command provider): the `toolchain` target runs
+# scripts/toolchain.sh once per make run (a no-op when the versioned cache is complete) and writes the
+# bin directory to TOOLCHAIN_BIN_FILE; recipes that depend on `toolchain` use $(PULUMI_BIN), a shell
+# substitution reading that file.
+TOOLCHAIN_BIN_FILE := $(CURDIR)/build/.toolchain-bin
+PULUMI_BIN = $$(cat $(TOOLCHAIN_BIN_FILE))
 
-.PHONY: help system-deps install build schema check-schema demo test test-unit test-ts test-activation test-policy bench toolchain clean
+.PHONY: help system-deps install build toolchain test-toolchain schema check-schema demo test test-unit test-ts \
+	test-activation test-policy lint-shell bench clean
 
-help:
-	@echo "make demo        run the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)"
-	@echo "make test        every test: TypeScript layers, activation, policy pack, SDKs and examples"
-	@echo "make test-unit   the fast layer: pure planning code and mocked components"
-	@echo "make test-engine real programs through the Pulumi engine, against test-double AWS and command providers"
-	@echo "make bench       activation latency benchmark"
-	@echo "make schema      regenerate schema.json and docs/reference.md from the documented args"
-	@echo "make gen-sdk     regenerate sdk/ from schema.json"
-	@echo "make toolchain   build the Pulumi CLI and plugins into the cache"
+help: ## this list
+	@awk 'BEGIN { FS = ":[^#]*## " } /^[a-zA-Z0-9_-]+:[^#]*## / { printf "  make %-17s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 $(NODE_STAMP): package.json package-lock.json
 	@echo "==> installing npm dependencies (npm ci)"
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(NODE_STAMP)
+system-deps: ## install the system packages the tests need (curl, busybox, shellcheck; Debian)
+	bash scripts/system-deps.sh
 
-build: $(NODE_STAMP)
+install: $(NODE_STAMP) ## npm ci (once per package-lock.json change)
+
+build: $(NODE_STAMP) ## compile the TypeScript (provider, tests, scripts) into build/
 	@echo "==> compiling TypeScript"
 	tsc -p tsconfig.json
 	cp provider/src/activation/activate.sh build/provider/src/activation/activate.sh
 
-schema: build
+toolchain: ## build the pinned Pulumi CLI, language hosts and command provider into the cache
+	@mkdir -p $(dir $(TOOLCHAIN_BIN_FILE))
+	bash scripts/toolchain.sh --print-bin > $(TOOLCHAIN_BIN_FILE).tmp
+	@mv -f $(TOOLCHAIN_BIN_FILE).tmp $(TOOLCHAIN_BIN_FILE)
+
+test-toolchain: ## the toolchain's source archives: where they are found, checksum mismatches stop the build
+	bash tests/toolchain/archives.sh
+
+schema: build ## regenerate schema.json and docs/reference.md from the documented args
 	node build/scripts/gen-contract.js
 
-check-schema: build
+check-schema: build ## fail when schema.json or docs/reference.md is stale
 	node build/scripts/gen-contract.js --check
 
-demo: build
-	@echo "==> locating the Pulumi CLI (built from source into a cache on first use; a few minutes)"
-	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; DSPL_PULUMI_BIN="$$B" node build/scripts/demo.js
+demo: build toolchain ## the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)
+	@echo "demo: being rebuilt around an example project" >&2; exit 1
 
-test-unit: build
-	$(MOCHA) $(TS_UNIT)
+test-unit: build ## the fast layer: pure planning code and mocked components
+	$(MOCHA) $(TESTS_UNIT)
 
-system-deps:
-	bash scripts/system-deps.sh
+test-activation: build system-deps ## the activation script against the agent emulator
+	$(MOCHA) $(TESTS_ACTIVATION)
 
-test-activation: build system-deps
-	$(MOCHA) $(TS_ACTIVATION)
-
-test-policy: build
-	$(MOCHA) $(TS_POLICY)
+test-policy: build ## the CrossGuard policy pack
+	$(MOCHA) $(TESTS_POLICY)
 
 # One mocha run over every TypeScript layer, so its summary counts them all.
-test-ts: build system-deps
-	$(MOCHA) $(TS_UNIT) $(TS_ACTIVATION) $(TS_POLICY)
+test-ts: build system-deps ## unit, mocked, activation and policy tests in one mocha run
+	$(MOCHA) $(TESTS_UNIT) $(TESTS_ACTIVATION) $(TESTS_POLICY)
 
-test: check-schema test-ts test-engine test-multilang
+lint-shell: system-deps ## shellcheck every shell script; every public make target has a help line
+	bash tests/lint/shellcheck.sh
+	bash tests/lint/make-help.sh
 
-bench: build
+test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-dist ## every test (what CI runs)
+
+bench: build ## activation latency benchmark
 	node build/tests/bench/activation.bench.js
 
-toolchain:
-	bash scripts/toolchain.sh
+clean: ## remove build/ and dist/
+	rm -rf build dist
 
-clean:
-	rm -rf build
+include mk/engine.mk
+include mk/multilang.mk
+include mk/dist.mk

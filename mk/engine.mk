@@ -1,5 +1,5 @@
-# mk/engine.mk: the engine test layer (included by the root Makefile; alone:
-#   make -f Makefile -f mk/engine.mk test-engine).
+# mk/engine.mk: the engine test layer (included by the root Makefile, which provides build,
+# toolchain, PULUMI_BIN and MOCHA).
 #
 # Real programs (Automation API, inline) through the real Pulumi engine: the CLI pinned in
 # scripts/versions.env (built and cached by scripts/toolchain.sh), the component served by
@@ -11,14 +11,10 @@
 # Each run uses its own temp dir for the file backend and PULUMI_HOME.
 # DSPL_KEEP_ENGINE_SANDBOX=1 keeps that dir (state, the doubles' logs) for inspection.
 
-TS_ENGINE := 'build/tests/engine/**/*.test.js'
-MOCHA ?= $(CURDIR)/node_modules/.bin/mocha --reporter dot
+TESTS_ENGINE := 'build/tests/engine/**/*.test.js'
 
 .PHONY: test-engine
 
-test-engine: build
-	@echo "==> engine tests: locating the Pulumi CLI (scripts/toolchain.sh --print-bin)"
-	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; \
-	  echo "==> engine tests: pulumi $$(PULUMI_SKIP_UPDATE_CHECK=true "$$B/pulumi" version) from $$B"; \
-	  echo "==> engine tests: test-double aws provider from tests/engine/bin, command provider beside the CLI, component from provider/"; \
-	  DSPL_PULUMI_BIN="$$B" $(MOCHA) --timeout 300000 $(TS_ENGINE)
+test-engine: build toolchain ## real programs through the Pulumi engine: the real command provider, the AWS test double
+	@echo "==> engine tests: pulumi $$(PULUMI_SKIP_UPDATE_CHECK=true "$(PULUMI_BIN)/pulumi" version) and pulumi-resource-command from $(PULUMI_BIN)"
+	DSPL_PULUMI_BIN="$(PULUMI_BIN)" $(MOCHA) --timeout 300000 $(TESTS_ENGINE)

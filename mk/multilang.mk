@@ -1,19 +1,12 @@
 # Multi-language part of the build: the provider plugin, the generated SDKs (nodejs, python, go),
-# their consumer tests and the examples. Included by the root Makefile after
-# `include scripts/versions.env`; uses its `build` (TypeScript -> build/) and `install` (npm ci)
-# targets.
+# their consumer tests and the examples. Included by the root Makefile, which provides
+# scripts/versions.env's pins, `build` (TypeScript -> build/), `install` (npm ci), `toolchain` and
+# PULUMI_BIN (the bin directory of the Pulumi CLI, language hosts and command provider).
 #
-#   make gen-sdk          regenerate sdk/ from schema.json (commit the result)
-#   make test-multilang   plugin schema test, SDK drift test, the three SDK builds, the Python and
-#                         Go consumer tests, the examples
-#   make toolchain-bin    build (once, cached) the Pulumi CLI and print its bin directory
-#
-# Upstream, `gen-sdk` is `pulumi package gen-sdk schema.json --language nodejs|python|go --out sdk/`.
-# That command delegates to the language hosts (pulumi-language-nodejs/-python/-go), and the Go
-# module proxy reachable here refuses every version of those modules (scripts/versions.env). So
-# `gen-sdk` runs scripts/gen-sdk.sh instead: a small Go program (scripts/gen-sdk) that links
-# github.com/pulumi/pulumi/pkg/v3@v$(PULUMI_CLI_VERSION) and makes the same codegen calls the
-# hosts make, stamping package.json's version. Same target name, same output layout.
+# The SDKs are generated the standard way: `make gen-sdk` runs `pulumi package gen-sdk schema.json
+# --language nodejs|python|go --out sdk --version <package.json version>` (scripts/gen-sdk.sh), and
+# `tests/plugin/sdk-drift.sh` fails when the committed sdk/ differs from that output. sdk/go.mod and
+# sdk/go.sum are maintained by hand (gen-sdk writes only sdk/go/).
 
 ML_PYTEST_VERSION := 8.4.2
 ML_SETUPTOOLS_VERSION := 80.9.0
@@ -23,44 +16,60 @@ ML_PIP := $(ML_PY) -m pip --disable-pip-version-check
 # The base virtualenv is rebuilt when a pinned version changes.
 ML_VENV_STAMP := $(ML_VENV)/.dspl-base-pulumi$(PULUMI_VERSION)-pytest$(ML_PYTEST_VERSION)-setuptools$(ML_SETUPTOOLS_VERSION)
 ML_SDK_STAMP := $(ML_VENV)/.dspl-sdk-installed
+# Wheels the offline tests (package add, dist) install from, filled by `make test-deps`; the
+# pip/setuptools/wheel pins are what Pulumi's pip toolchain upgrades in a fresh virtualenv.
+ML_WHEELHOUSE := $(CURDIR)/build/wheelhouse
+ML_WHEELHOUSE_EXTRAS := pulumi==$(PULUMI_VERSION) pip==25.3 setuptools==$(ML_SETUPTOOLS_VERSION) wheel==0.45.1
 ML_SDK_PY_SRC := $(wildcard sdk/python/pyproject.toml sdk/python/pulumi_datasync_privatelink/*)
 # Go: never fetch a toolchain; modules come from go.mod/go.sum as committed (-mod=readonly).
 ML_GO := GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false" go
+# The nodejs SDK's npm name, as schema.json's language.nodejs.packageName gives it to gen-sdk.
+ML_NPM_NAME := $(shell node -p 'require("./schema.json").language.nodejs.packageName')
 ML_TS_EXAMPLE := examples/ts-same-account
 ML_PY_EXAMPLE := examples/python-cross-account-peering
 ML_GO_EXAMPLE := examples/go-cross-region-tgw
 
-.PHONY: toolchain-bin gen-sdk test-multilang test-pins test-plugin test-sdk-drift sdk-nodejs sdk-python \
+.PHONY: gen-sdk test-deps test-multilang test-pins test-plugin test-package-add test-sdk-drift sdk-nodejs sdk-python \
 	test-sdk-python test-python sdk-go test-go test-examples test-readme
 
-toolchain-bin:
-	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; echo "$$B"
-
-gen-sdk:
-	@echo "==> gen-sdk: sdk/{nodejs,python,go} + sdk/go.mod from schema.json (scripts/gen-sdk.sh; the language hosts 'pulumi package gen-sdk' needs cannot be built here)"
-	bash scripts/gen-sdk.sh sdk
+gen-sdk: toolchain ## regenerate sdk/{nodejs,python,go} from schema.json (pulumi package gen-sdk)
+	@echo "==> gen-sdk: pulumi package gen-sdk schema.json --language nodejs|python|go --out sdk"
+	bash scripts/gen-sdk.sh sdk "$(PULUMI_BIN)"
 
 # ---- the plugin -------------------------------------------------------------------------------
 
-test-plugin: build
-	@echo "==> toolchain: the Pulumi CLI v$(PULUMI_CLI_VERSION) (cached under ~/.cache; the first build takes several minutes)"
-	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; \
-	echo "==> plugin: get-schema of provider/, Pulumi.yaml plugin paths, PATH lookup, equal to schema.json"; \
-	bash tests/plugin/get-schema.sh "$$B"
+test-plugin: build toolchain ## the plugin serves schema.json: get-schema of the executable, the directory, PATH
+	@echo "==> plugin: get-schema of provider/ (executable and directory), Pulumi.yaml plugin paths, PATH lookup"
+	bash tests/plugin/get-schema.sh "$(PULUMI_BIN)"
 
-test-pins:
+test-package-add: build toolchain test-deps ## `pulumi package add ./provider` into fresh TypeScript, Python and Go projects
+	@echo "==> plugin: pulumi package add ./provider into fresh projects (offline)"
+	DSPL_WHEELHOUSE=$(ML_WHEELHOUSE) bash tests/plugin/package-add.sh "$(PULUMI_BIN)"
+
+# The offline tests install packages into fresh projects from caches this fills (an install step),
+# again when what they install changes; `make clean` forgets it (e.g. after clearing npm's cache).
+ML_TEST_DEPS_STAMP := build/.test-deps-stamp
+$(ML_TEST_DEPS_STAMP): scripts/versions.env scripts/test-deps.sh tests/support/fresh-project.sh schema.json \
+		package-lock.json sdk/python/pyproject.toml sdk/go.mod | build toolchain $(ML_VENV_STAMP)
+	@echo "==> test prerequisites: npm cache, wheels, Go modules (for package add and dist tests)"
+	bash scripts/test-deps.sh "$(PULUMI_BIN)" $(ML_PY) $(ML_WHEELHOUSE) $(ML_WHEELHOUSE_EXTRAS)
+	@touch $@
+
+test-deps: $(ML_TEST_DEPS_STAMP) ## fill npm's cache, a wheelhouse and the Go module cache for the offline tests
+
+test-pins: ## every Pulumi version pin agrees with scripts/versions.env
 	@echo "==> pins: every Pulumi version pin agrees with scripts/versions.env"
 	bash tests/plugin/pins.sh
 
-test-sdk-drift:
-	@echo "==> SDK drift: regenerate into a temporary directory and compare with sdk/"
-	bash tests/plugin/sdk-drift.sh
+test-sdk-drift: toolchain ## sdk/ equals a fresh `pulumi package gen-sdk` of schema.json
+	@echo "==> SDK drift: pulumi package gen-sdk into a temporary directory, compared with sdk/"
+	bash tests/plugin/sdk-drift.sh "$(PULUMI_BIN)"
 
 # ---- nodejs -----------------------------------------------------------------------------------
 
 # The SDK compiles against the root node_modules (@pulumi/pulumi, typescript, @types/node); bin/
 # is the package users install (package.json copied in, as the SDK's build instructions say).
-sdk-nodejs: install
+sdk-nodejs: install ## compile the nodejs SDK into sdk/nodejs/bin
 	@echo "==> nodejs SDK: tsc -p sdk/nodejs"
 	tsc -p sdk/nodejs
 	cp sdk/nodejs/package.json sdk/nodejs/bin/package.json
@@ -83,38 +92,37 @@ $(ML_SDK_STAMP): $(ML_VENV_STAMP) $(ML_SDK_PY_SRC)
 	rm -rf sdk/python/build sdk/python/*.egg-info
 	@touch $@
 
-sdk-python: $(ML_SDK_STAMP)
+sdk-python: $(ML_SDK_STAMP) ## install the python SDK into the .venv virtualenv
 
-test-sdk-python: sdk-python
+test-sdk-python: sdk-python ## import the python SDK
 	@echo "==> python SDK: import"
 	cd / && $(CURDIR)/$(ML_PY) -c 'import pulumi_datasync_privatelink as m; \
 	  assert m.PrivateAgent and m.ServiceEndpoint and m.NetworkLink and m.Agent; \
 	  print("    imported", m.__name__, "from", m.__file__.rsplit("/", 2)[0])'
 
-test-python: test-sdk-python
+test-python: test-sdk-python ## python consumer tests and the Python example under mocks (pytest)
 	@echo "==> python consumer tests and the Python example under mocks (pytest)"
 	cd tests/python && ../../$(ML_PY) -m pytest -q -p no:cacheprovider
 
 # ---- go ---------------------------------------------------------------------------------------
 
-sdk-go:
+sdk-go: ## build and vet the Go SDK
 	@echo "==> go SDK: go build + go vet (sdk/go.mod)"
 	cd sdk && $(ML_GO) build ./... && $(ML_GO) vet ./...
 
 # The engine test in tests/go runs `pulumi preview` through the real CLI: the toolchain goes on PATH.
-test-go: sdk-go build
-	@B=$$(bash scripts/toolchain.sh --print-bin) || exit 1; \
-	echo "==> go consumer tests: go vet + go test (mocks, and the engine loading the plugin)"; \
-	cd tests/go && $(ML_GO) vet ./... && PATH="$$B:$$PATH" $(ML_GO) test -count=1 ./...
+test-go: sdk-go build toolchain ## Go consumer tests (mocks, and the engine loading the plugin)
+	@echo "==> go consumer tests: go vet + go test (mocks, and the engine loading the plugin)"
+	cd tests/go && $(ML_GO) vet ./... && PATH="$(PULUMI_BIN):$$PATH" $(ML_GO) test -count=1 ./...
 
 # ---- examples ---------------------------------------------------------------------------------
 
 # The TypeScript example depends on "file:../../sdk/nodejs/bin"; npm would link it into its
 # node_modules: the same link is made here, offline.
-test-examples: sdk-nodejs sdk-python sdk-go
+test-examples: sdk-nodejs sdk-python sdk-go ## type-check or build the three examples
 	@echo "==> example $(ML_TS_EXAMPLE): tsc --noEmit against the generated nodejs SDK"
-	mkdir -p $(ML_TS_EXAMPLE)/node_modules
-	ln -sfn ../../../sdk/nodejs/bin $(ML_TS_EXAMPLE)/node_modules/datasync-privatelink-sdk
+	mkdir -p $(dir $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME))
+	ln -sfn $(CURDIR)/sdk/nodejs/bin $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME)
 	tsc --noEmit -p $(ML_TS_EXAMPLE)
 	@echo "==> example $(ML_PY_EXAMPLE): py_compile (it runs under mocks in tests/python)"
 	$(ML_PY) -m py_compile $(ML_PY_EXAMPLE)/__main__.py
@@ -125,19 +133,20 @@ test-examples: sdk-nodejs sdk-python sdk-go
 
 # Every ```typescript and ```go block of README.md compiles against the generated SDK (the
 # ```python block runs under mocks in tests/python/test_readme.py).
-RM_DIR := build/readme-check
-test-readme: sdk-nodejs sdk-go
+ML_README_DIR := build/readme-check
+test-readme: sdk-nodejs sdk-go ## compile every TypeScript and Go block of README.md
 	@echo "==> README: TypeScript blocks, tsc --noEmit against the generated nodejs SDK"
-	rm -rf $(RM_DIR) && python3 tests/docs/readme_blocks.py typescript $(RM_DIR)/ts
-	mkdir -p $(RM_DIR)/ts/node_modules && ln -sfn ../../../../sdk/nodejs/bin $(RM_DIR)/ts/node_modules/datasync-privatelink-sdk
-	tsc --noEmit --strict --target ES2022 --module commonjs --moduleResolution node --skipLibCheck $(RM_DIR)/ts/*.ts
+	rm -rf $(ML_README_DIR) && python3 tests/docs/readme_blocks.py typescript $(ML_README_DIR)/ts
+	mkdir -p $(dir $(ML_README_DIR)/ts/node_modules/$(ML_NPM_NAME))
+	ln -sfn $(CURDIR)/sdk/nodejs/bin $(ML_README_DIR)/ts/node_modules/$(ML_NPM_NAME)
+	tsc --noEmit --strict --target ES2022 --module commonjs --moduleResolution node --skipLibCheck $(ML_README_DIR)/ts/*.ts
 	@echo "==> README: Go blocks, go build + go vet (module wired like $(ML_GO_EXAMPLE))"
-	python3 tests/docs/readme_blocks.py go $(RM_DIR)/go
-	sed -e 's#^module .*#module readmecheck#' -e 's#=> ../../sdk#=> ../../../sdk#' $(ML_GO_EXAMPLE)/go.mod > $(RM_DIR)/go/go.mod
-	cp $(ML_GO_EXAMPLE)/go.sum $(RM_DIR)/go/go.sum
-	cd $(RM_DIR)/go && $(ML_GO) build -o /dev/null ./... && $(ML_GO) vet ./...
+	python3 tests/docs/readme_blocks.py go $(ML_README_DIR)/go
+	sed -e 's#^module .*#module readmecheck#' -e 's#=> ../../sdk#=> ../../../sdk#' $(ML_GO_EXAMPLE)/go.mod > $(ML_README_DIR)/go/go.mod
+	cp $(ML_GO_EXAMPLE)/go.sum $(ML_README_DIR)/go/go.sum
+	cd $(ML_README_DIR)/go && $(ML_GO) build -o /dev/null ./... && $(ML_GO) vet ./...
 
 # ---- all --------------------------------------------------------------------------------------
 
-test-multilang: test-pins test-plugin test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme
+test-multilang: test-pins test-plugin test-package-add test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme ## the plugin, SDK, consumer, example and README tests
 	@echo "==> multilang: all passed"

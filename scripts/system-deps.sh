@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests need beyond Node, Python and Go: curl (the activation script), busybox
-# (the script is also tested under busybox sh) and shellcheck (the script is linted as POSIX sh).
+# (the script is also tested under busybox sh) and shellcheck (the script is linted as POSIX sh;
+# make lint-shell lints every shell script).
 # Installs what is missing from Debian's packages when run as root; otherwise says what to install.
 set -euo pipefail
 missing=()

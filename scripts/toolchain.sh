@@ -1,30 +1,39 @@
 #!/usr/bin/env bash
-# Build the Pulumi toolchain (CLI, language hosts, command provider) from Go modules and cache it.
+# Build the Pulumi toolchain (CLI, language hosts, command provider) and cache it by version.
 #
 #   scripts/toolchain.sh              build whatever is missing, report progress on stderr
 #   scripts/toolchain.sh --print-bin  the same, then print only the bin directory on stdout:
 #                                     PATH="$(scripts/toolchain.sh --print-bin):$PATH"
 #
-# Versions come from scripts/versions.env and nothing else. Binaries land in
+# Versions come from scripts/versions.env and nothing else. Sources: the Go module proxy where it
+# serves them (the CLI always; the language hosts and the command provider by the pseudo-versions in
+# versions.env), else the unmodified source archives of the shared pulumi-src folder, checked against
+# its SHA256SUMS (see scripts/toolchain/archives.sh for where it is looked for). Binaries land in
 #   ${DSPL_TOOLCHAIN_CACHE:-$HOME/.cache/datasync-privatelink/toolchain}/
 #     pulumi-v$PULUMI_CLI_VERSION-command-v$PULUMI_COMMAND_VERSION/bin/
-# each moved into place only once fully built. Go's module and build caches are kept; they make
-# reruns fast. Environment:
+# each moved into place only once fully built; PROVENANCE beside bin/ says where each came from.
+# Go's module and build caches are kept; they make reruns fast. Environment:
 #   DSPL_TOOLCHAIN_CACHE     cache root (default above)
 #   DSPL_TOOLCHAIN_BINARIES  comma-separated binaries to build, or "all" (default: versions.env)
 #   DSPL_TOOLCHAIN_JOBS      go build -p (default: number of CPUs)
 #   DSPL_TOOLCHAIN_HEARTBEAT seconds between progress lines during a build (default 30)
+#   DSPL_PULUMI_SRC          the folder of source archives (default: found as described above)
+#   DSPL_PULUMI_BIN          use this directory (e.g. a normal Pulumi installation's) instead of
+#                            building: it must hold every selected binary; nothing is built or cached
 set -euo pipefail
 
-SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+SCRIPT_DIR=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname -- "$SCRIPT_DIR")
 # shellcheck source=versions.env
 source "$SCRIPT_DIR/versions.env"
+# shellcheck source=toolchain/archives.sh
+source "$SCRIPT_DIR/toolchain/archives.sh"
 
 print_bin=0
 case "${1:-}" in
   "") ;;
   --print-bin) print_bin=1 ;;
-  -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "toolchain: unknown argument: $1 (try --help)" >&2; exit 2 ;;
 esac
 
@@ -62,6 +71,7 @@ CACHE_ROOT=${DSPL_TOOLCHAIN_CACHE:-$HOME/.cache/datasync-privatelink/toolchain}
 TC_DIR="$CACHE_ROOT/pulumi-v$PULUMI_CLI_VERSION-command-v$PULUMI_COMMAND_VERSION"
 BIN="$TC_DIR/bin"
 STAMP="$TC_DIR/.complete"
+PROVENANCE="$TC_DIR/PROVENANCE"
 
 # Files a binary consists of (the python host needs its exec script beside it).
 files_of() {
@@ -95,6 +105,20 @@ finish() {
   exit 0
 }
 
+# ---- a toolchain someone else installed -------------------------------------------------------
+if [[ -n ${DSPL_PULUMI_BIN:-} ]]; then
+  BIN=$(cd -- "$DSPL_PULUMI_BIN" 2>/dev/null && pwd) || die "DSPL_PULUMI_BIN=$DSPL_PULUMI_BIN is not a directory"
+  for b in "${WANTED[@]}"; do
+    have "$b" || die "DSPL_PULUMI_BIN=$BIN lacks $(files_of "$b") (needed: ${WANTED[*]}; link the command provider in from \$PULUMI_HOME/plugins/resource-command-v$PULUMI_COMMAND_VERSION, or narrow DSPL_TOOLCHAIN_BINARIES)"
+  done
+  if [[ " ${WANTED[*]} " == *" pulumi "* ]] && ! pulumi_version_ok; then
+    log "note: $BIN/pulumi is $(PULUMI_SKIP_UPDATE_CHECK=true "$BIN/pulumi" version 2>/dev/null || echo unknown), not the pinned v$PULUMI_CLI_VERSION"
+  fi
+  log "using DSPL_PULUMI_BIN=$BIN (nothing built)"
+  if (( print_bin )); then printf '%s\n' "$BIN"; fi
+  exit 0
+fi
+
 # ---- fast path --------------------------------------------------------------------------------
 if all_present; then
   log "up to date ($TC_DIR)"
@@ -118,6 +142,7 @@ SRC="$WORK/src"
 OUT="$WORK/out"
 mkdir -p "$SRC" "$OUT"
 BUILD_PID=
+# shellcheck disable=SC2317  # run by the EXIT trap
 cleanup() {
   local rc=$?
   if [[ -n ${BUILD_PID:-} ]] && kill -0 "$BUILD_PID" 2>/dev/null; then
@@ -145,26 +170,57 @@ fi
 log "building ${TODO[*]} into $BIN (go build -p $JOBS; Go module/build caches: $(go env GOMODCACHE), $(go env GOCACHE))"
 
 # ---- sources ----------------------------------------------------------------------------------
-# go mod download MODULE@VERSION, copy its Dir to $SRC/<dest> (writable), once.
+# try_fetch MODULE VERSION DEST: go mod download, copy its Dir to $SRC/DEST (writable), once.
+# On failure returns 1 with the proxy's reason in FETCH_ERROR.
 declare -A FETCHED=()
-fetch() {
-  local mod=$1 ver=$2 dest=$3 for=$4 json dir err
+declare -A ORIGIN=()    # binary -> where its source came from (PROVENANCE)
+FETCH_ERROR=
+try_fetch() {
+  local mod=$1 ver=$2 dest=$3 json dir
   [[ -n ${FETCHED[$dest]:-} ]] && return 0
   log "  fetching $mod@$ver -> src/$dest"
-  if ! json=$(cd "$WORK" && GOFLAGS= go mod download -json "$mod@$ver" 2>&1); then
-    err=$(sed -n 's/^[[:space:]]*"Error": "\(.*\)",\{0,1\}$/\1/p' <<<"$json" | sed 's/\\n/ /g; s/\\t/ /g')
-    die "cannot build $for: the module proxy did not serve $mod@$ver: ${err:-$json}"
+  if ! json=$(cd "$WORK" && GOFLAGS='' go mod download -json "$mod@$ver" 2>&1); then
+    FETCH_ERROR=$(sed -n 's/^[[:space:]]*"Error": "\(.*\)",\{0,1\}$/\1/p' <<<"$json" | sed 's/\\n/ /g; s/\\t/ /g')
+    FETCH_ERROR=${FETCH_ERROR:-$json}
+    return 1
   fi
   dir=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' <<<"$json")
-  [[ -n $dir && -d $dir ]] || die "cannot build $for: no source directory for $mod@$ver"
+  [[ -n $dir && -d $dir ]] || { FETCH_ERROR="no source directory for $mod@$ver"; return 1; }
   mkdir -p "$SRC/$dest"
   cp -R "$dir/." "$SRC/$dest/"
   chmod -R u+w "$SRC/$dest"
   FETCHED[$dest]=1
 }
+fetch() { # the same, fatal: MODULE VERSION DEST FOR
+  try_fetch "$1" "$2" "$3" || die "cannot build $4: the module proxy did not serve $1@$2: $FETCH_ERROR"
+}
+# from_archive FILE PREFIX FOR: unpack a verified archive over $SRC (it has the monorepo's layout
+# below PREFIX), once; the folder is looked up on first use only.
+ARCHIVES=
+from_archive() {
+  local file=$1 prefix=$2 for=$3 dest=$SRC
+  [[ $file == pulumi-command-* ]] && dest=$SRC/pulumi-command
+  if [[ -z ${FETCHED[$file]:-} ]]; then
+    [[ -n $ARCHIVES ]] || ARCHIVES=$(archives_dir "$ROOT")
+    log "  source archive $ARCHIVES/$file (for $for)"
+    archive_extract "$ARCHIVES" "$file" "$prefix" "$dest"
+    FETCHED[$file]=1
+  fi
+  ORIGIN[$for]="archive $ARCHIVES/$file (sha256 $(archive_verify "$ARCHIVES" "$file"))"
+}
 fetch_monorepo() { # pkg and sdk side by side, as in the upstream repository
   fetch github.com/pulumi/pulumi/sdk/v3 "v$PULUMI_CLI_VERSION" sdk "$1"
   fetch github.com/pulumi/pulumi/pkg/v3 "v$PULUMI_CLI_VERSION" pkg "$1"
+}
+# proxy_or_archive FOR MODULE PSEUDO DEST FILE PREFIX: the module proxy first, else the archive.
+proxy_or_archive() {
+  local for=$1 mod=$2 ver=$3 dest=$4 file=$5 prefix=$6
+  if try_fetch "$mod" "$ver" "$dest"; then
+    ORIGIN[$for]="module proxy $mod@$ver"
+  else
+    log "  the module proxy did not serve $mod@$ver ($FETCH_ERROR); using the source archive"
+    from_archive "$file" "$prefix" "$for"
+  fi
 }
 
 # ---- build ------------------------------------------------------------------------------------
@@ -212,14 +268,20 @@ CMD_SRC=pulumi-command/provider
 fetch_sources() {
   local b=$1 rel
   case $b in
-    pulumi) fetch_monorepo "$b" ;;
+    pulumi)
+      fetch_monorepo "$b"
+      ORIGIN[$b]="module proxy github.com/pulumi/pulumi/pkg/v3@v$PULUMI_CLI_VERSION (+ sdk/v3)"
+      ;;
     pulumi-language-*)
       rel=$(host_rel "$b")
-      fetch "github.com/pulumi/pulumi/$rel/v3" "$PULUMI_HOSTS_PSEUDO" "$rel" "$b"
       fetch_monorepo "$b"
+      proxy_or_archive "$b" "github.com/pulumi/pulumi/$rel/v3" "$PULUMI_HOSTS_PSEUDO" "$rel" \
+        "pulumi-language-hosts-v$PULUMI_CLI_VERSION.tar.gz" "pulumi-v$PULUMI_CLI_VERSION"
+      [[ -f $SRC/$rel/go.mod ]] || die "cannot build $b: no $rel/go.mod in its source"
       ;;
     pulumi-resource-command)
-      fetch "$PULUMI_COMMAND_MODULE" "$PULUMI_COMMAND_PSEUDO" "$CMD_SRC" "$b"
+      proxy_or_archive "$b" "$PULUMI_COMMAND_MODULE" "$PULUMI_COMMAND_PSEUDO" "$CMD_SRC" \
+        "pulumi-command-v$PULUMI_COMMAND_VERSION.tar.gz" "pulumi-command-v$PULUMI_COMMAND_VERSION"
       grep -qs '^var Version\b' "$SRC/$CMD_SRC/pkg/version/version.go" \
         || die "cannot stamp $b: $PULUMI_COMMAND_MODULE/pkg/version.Version not found in $PULUMI_COMMAND_MODULE@$PULUMI_COMMAND_PSEUDO"
       [[ -d $SRC/$CMD_SRC/cmd/pulumi-resource-command ]] \
@@ -254,7 +316,15 @@ build_one() {
       install_bin "$b"
       ;;
   esac
+  record_provenance "$b"
   log "$step $b done in $(fmt_dur $((SECONDS - t0))) (elapsed $(elapsed))"
+}
+record_provenance() { # one line per binary, replaced atomically
+  local tmp="$PROVENANCE.$$"
+  { grep -v "^$1: " "$PROVENANCE" 2>/dev/null || true
+    printf '%s: %s, built %s with %s\n' "$1" "${ORIGIN[$1]:-unknown}" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(go env GOVERSION)"
+  } >"$tmp"
+  mv -f "$tmp" "$PROVENANCE"
 }
 
 log "fetching sources ..."

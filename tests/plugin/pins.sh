@@ -2,6 +2,7 @@
 # Every Pulumi pin in the project agrees with scripts/versions.env, the one place they are set.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../../scripts/versions.env
 source scripts/versions.env
 pass=0 fail=0
 expect() { # description, file, fixed string that must occur in it
@@ -13,9 +14,11 @@ expect "npm lock @pulumi/pulumi" package-lock.json "\"node_modules/@pulumi/pulum
 expect "npm @pulumi/command" package.json "\"@pulumi/command\": \"$PULUMI_COMMAND_VERSION\""
 expect "python SDK requires" schema.json "\"pulumi\": \">=$PULUMI_VERSION,<4.0.0\""
 expect "nodejs SDK dependency" schema.json "\"@pulumi/pulumi\": \"^$PULUMI_VERSION\""
+# shellcheck disable=SC2016  # the Makefile's own text, not a shell expansion
 expect "venv pulumi" mk/multilang.mk 'pulumi==$(PULUMI_VERSION)'
-for mod in sdk/go.mod tests/go/go.mod examples/go-cross-region-tgw/go.mod; do
-  expect "Go SDK in $mod" "$mod" "github.com/pulumi/pulumi/sdk/v3 v$PULUMI_GO_SDK_VERSION"
+for mod in sdk/go.mod tests/go/go.mod examples/go-*/go.mod; do
+  expect "Go SDK in $mod" "$mod" "github.com/pulumi/pulumi/sdk/v3 v$PULUMI_VERSION"
+  expect "pulumi-cloud-sdk in $mod" "$mod" "github.com/pulumi/pulumi-cloud-sdk/go v$PULUMI_CLOUD_SDK_GO_VERSION"
 done
 echo "pins: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
