@@ -67,7 +67,7 @@ describe("the contract (schema.json, docs/reference.md)", () => {
         assert.strictEqual(schema.name, "datasync-privatelink");
         assert.strictEqual(schema.version, pkgVersion);
         assert.deepStrictEqual(Object.keys(schema.language).sort(), ["go", "nodejs", "python"]);
-        assert.strictEqual(schema.language.nodejs.packageName, "datasync-privatelink-sdk");
+        assert.strictEqual(schema.language.nodejs.packageName, "@datasync-privatelink/pulumi");
         assert.strictEqual(schema.language.python.packageName, "pulumi_datasync_privatelink");
         assert.deepStrictEqual(schema.language.python.pyproject, { enabled: true });
         assert.strictEqual(schema.language.go.importBasePath, "github.com/datasync-privatelink/datasync-privatelink/sdk/go/datasyncprivatelink");
