@@ -158,26 +158,26 @@ describe("activation", () => {
             await deploy({ activation: { mode: "remote", jumpHost: { host: "10.0.9.10", privateKey: PRIVATE_KEY, proxy: { host: "10.0.8.8", port: 2222 } }, timeoutSeconds: 300 } });
         });
 
-        it("hands a compact copy of the script to /bin/sh -c, reading the identity from stdin and setting the deadlines", () => {
+        it("runs a short command text naming the agent's identity, which any login shell runs", () => {
             const c = recorder.named("dsync-vm1-activation");
             assert.strictEqual(c.type, T.remoteCommand);
-            const create: string = c.inputs.create;
-            const prefix = "exec /bin/sh -c '";
-            assert.ok(create.startsWith(prefix) && create.endsWith("'"), create.slice(0, 80));
-            const body = create.slice(prefix.length, -1).replace(/'\\''/g, "'").split("\n");
-            assert.deepStrictEqual(body.slice(0, 3), [
-                "read -r AGENT_ADDRESS ACTIVATION_REGION ENDPOINT_TYPE PRIVATE_LINK_ENDPOINT || exit 2",
-                "export AGENT_ADDRESS ACTIVATION_REGION ENDPOINT_TYPE PRIVATE_LINK_ENDPOINT",
-                "export ACTIVATION_TIMEOUT_SECONDS=300 ACTIVATION_REQUEST_TIMEOUT_SECONDS=10",
-            ]);
-            const scriptLines = activationScript().split("\n");
-            // Only comment and blank lines are dropped: the state holds the text per agent.
-            assert.deepStrictEqual(body.slice(3), scriptLines.filter((l) => !/^\s*(#.*)?$/.test(l)));
-            assert.ok(body.length < scriptLines.length);
+            assert.strictEqual(
+                c.inputs.create,
+                `exec env AGENT_ADDRESS='10.20.1.5' ACTIVATION_REGION='${REGION}' ENDPOINT_TYPE='PRIVATE_LINK' PRIVATE_LINK_ENDPOINT='${ENDPOINT_IP}' /bin/sh -s`,
+            );
         });
 
-        it("sends the identity as one stdin line", () => {
-            assert.strictEqual(recorder.named("dsync-vm1-activation").inputs.stdin, `10.20.1.5 ${REGION} PRIVATE_LINK ${ENDPOINT_IP}\n`);
+        it("sends the deadlines and a compact copy of the script on stdin, the script as one group that cannot read stdin", () => {
+            const lines: string[] = recorder.named("dsync-vm1-activation").inputs.stdin.split("\n");
+            assert.deepStrictEqual(lines.slice(0, 3), [
+                "ACTIVATION_TIMEOUT_SECONDS='300' ACTIVATION_REQUEST_TIMEOUT_SECONDS='10'",
+                "export ACTIVATION_TIMEOUT_SECONDS ACTIVATION_REQUEST_TIMEOUT_SECONDS",
+                "{",
+            ]);
+            assert.deepStrictEqual(lines.slice(-2), ["} </dev/null", ""]);
+            const scriptLines = activationScript().split("\n");
+            // Only comment and blank lines are dropped: the state holds the text per agent.
+            assert.deepStrictEqual(lines.slice(3, -2), scriptLines.filter((l) => !/^\s*(#.*)?$/.test(l)));
         });
 
         it("connects with the default user and port, and the proxy with the jump host's key, the whole connection a secret", () => {
@@ -197,13 +197,13 @@ describe("activation", () => {
             );
         });
 
-        it("is replaced only on its triggers (the script text and connection are ignored on update), delete first, stdout secret", () => {
+        it("is replaced only on its triggers (the script, deadlines and connection are ignored on update), delete first, stdout secret", () => {
             const c = recorder.named("dsync-vm1-activation").inputs;
             assert.deepStrictEqual(c.triggers, ["", endpointId(), SUBNET_ARN, groupArn(), identity("10.20.1.5"), ""]);
             assert.strictEqual(c.logging, "stderr");
             const o = recorder.optionsOf("dsync-vm1-activation");
             // The SDK adds "connection" to the secret outputs itself.
-            assert.deepStrictEqual([o.ignoreChanges, o.deleteBeforeReplace, o.additionalSecretOutputs], [["create", "connection"], true, ["stdout", "connection"]]);
+            assert.deepStrictEqual([o.ignoreChanges, o.deleteBeforeReplace, o.additionalSecretOutputs], [["stdin", "connection"], true, ["stdout", "connection"]]);
         });
     });
 

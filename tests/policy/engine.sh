@@ -84,6 +84,7 @@ grep -q "using pulumi-resource-aws from \$PATH at $ROOT/tests/engine/bin/pulumi-
 #   [<level>] [severity: <s>]  <policy>  (<type>: <resource name>)
 # (pkg/backend/display/diff.go, renderDiffPolicyViolationEvent, pulumi v3.259.0); stack-level
 # violations that name a resource carry its URN, so the same clause.
+# shellcheck disable=SC2016 # the JavaScript is meant literally
 node -e '
 const expected = require(process.argv[1]);
 for (const [k, n] of Object.entries(expected)) { const [p, r] = k.split("|"); console.log(`${p}\t${r}\t${n}`); }

@@ -54,12 +54,13 @@ function remote(name: string, s: ActivationSettings, i: ActivationInputs, trigge
                     ? { host: proxy.host, user: proxy.user ?? DEFAULTS.ssh.user, port: proxy.port ?? DEFAULTS.ssh.port, privateKey: secretOrUndefined(proxy.privateKey ?? j.privateKey) }
                     : undefined,
             },
-            create: limits.apply((l) => remoteCommand(compactScript(activationScript()), l)),
-            stdin: i.target.apply(remoteStdin),
+            create: i.target.apply(remoteCommand),
+            stdin: limits.apply((l) => remoteStdin(compactScript(activationScript()), l)),
             logging: "stderr",
             triggers,
         },
-        { ...opts, ignoreChanges: ["create", "connection"] },
+        // The script and the deadlines (stdin) and the SSH details change nothing the key is bound to.
+        { ...opts, ignoreChanges: ["stdin", "connection"] },
     );
 }
 
