@@ -471,6 +471,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
                         ? "cause: @pulumi/pulumi's runtime (resource.js) debug-logs RegisterResource responses, plain secret values included, " +
                           "from the component provider process; fix: in provider/src/main.ts drop the SDK's ' RPC finished' debug messages before provider.main()"
                         : "cause: unknown"),
+                { cause: e },
             );
         }
     });
