@@ -54,7 +54,7 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("dst-twin", /DuplicateTransitGatewayAttachment/);
         is("same-zone", /DuplicateSubnetsInSameZone/);
-        is("assoc-again", /Resource\.AlreadyAssociated: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is already associated to a route table \(tgw-rtb-0d57000000000a1\)/);
+        is("assoc-again", /Resource\.AlreadyAssociated: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is already associated to a route table \(tgw-rtb-0d5700000000000a1\)/);
         is("prop-again", /TransitGatewayRouteTablePropagation\.Duplicate/);
         is("into-empty-table", /MissingParameter/);
         is("explicit-route-twin", /RouteAlreadyExists/);
