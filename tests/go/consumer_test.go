@@ -232,7 +232,6 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 			"sourceRouteTableIds":      strs("rtb-0src"),
 			"destinationRouteTableIds": strs("rtb-0dst"),
 			"transitGatewaySharing":    "ram",
-			"transitGatewayAutoAccept": false,
 		},
 		"agents": []interface{}{
 			map[string]interface{}{"name": "vm-1", "address": "10.20.1.15"},
