@@ -221,6 +221,8 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 		"allowWorldActivationSource": false,
 		"fips":                       false,
 		"supportChannel":             false,
+		"ingressScope":               "agentAddresses",
+		"securityGroupRuleQuota":     float64(60),
 		"link": map[string]interface{}{
 			"mode":                     "transitGateway",
 			"transitGatewayId":         "tgw-0dst",
