@@ -4,7 +4,7 @@
 // the on-premises ranges (optional), requests the activation key from the agent's port 80 and
 // registers the agent with DataSync.
 import * as pulumi from "@pulumi/pulumi";
-import * as dspl from "datasync-privatelink-sdk";
+import * as dspl from "@datasync-privatelink/pulumi";
 
 const config = new pulumi.Config();
 const routeTableIds = config.getObject<string[]>("routeTableIds") ?? [];

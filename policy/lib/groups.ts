@@ -14,7 +14,7 @@
 //    components pass AGENT_ADDRESS that way).
 import { activationCommands } from "./commands";
 import { isDataSyncEndpoint, isTaggedAgent } from "./recognize";
-import { IngressRule } from "./rules";
+import { SgRule } from "./rules";
 import { label, Ref, refKey, Res, Stack } from "./stack";
 import { TYPES } from "./types";
 import { field, record, str, UNKNOWN } from "./values";
@@ -107,14 +107,14 @@ export function groupRoles(stack: Stack): GroupRoles {
 }
 
 export interface GuardedRule {
-    rule: IngressRule;
+    rule: SgRule;
     group: Ref;
     /** Why the group is a DataSync group, e.g. `DataSync endpoint aws.ec2.VpcEndpoint "x"`. */
     reasons: string[];
 }
 
 /** Ingress rules on groups that have `role`, one entry per (rule, group). */
-export function rulesOn(role: Role, rules: IngressRule[], roles: GroupRoles): GuardedRule[] {
+export function rulesOn(role: Role, rules: SgRule[], roles: GroupRoles): GuardedRule[] {
     const out: GuardedRule[] = [];
     for (const rule of rules) {
         for (const group of rule.groups) {

@@ -1,7 +1,7 @@
-// Ingress rules of every kind @pulumi/aws can express, in one shape:
-//  - inline `ingress` blocks on aws.ec2.SecurityGroup,
-//  - aws.ec2.SecurityGroupRule with type "ingress",
-//  - aws.vpc.SecurityGroupIngressRule.
+// Security group rules of every kind @pulumi/aws can express, in one shape:
+//  - inline `ingress` / `egress` blocks on aws.ec2.SecurityGroup,
+//  - aws.ec2.SecurityGroupRule with type "ingress" or "egress",
+//  - aws.vpc.SecurityGroupIngressRule and aws.vpc.SecurityGroupEgressRule.
 // Protocol "-1" (or "all") means every protocol and port; ports are ignored then.
 import { label, Ref, Res, Stack } from "./stack";
 import { Source } from "./sources";
@@ -10,19 +10,27 @@ import { bool, field, list, Maybe, num, str, UNKNOWN, Unknown } from "./values";
 
 export type Protocol = "all" | "tcp" | "udp" | "icmp" | "icmpv6" | string;
 
-export interface IngressRule {
+export type Direction = "ingress" | "egress";
+
+export interface SgRule {
+    direction: Direction;
     /** The resource that declares the rule; violations are reported against it. */
     declaredBy: Res;
+    /** True for a rule resource of its own (not an inline block of the group). */
+    standalone: boolean;
     /** e.g. `aws.ec2.SecurityGroup "x" ingress[1]` or `aws.vpc.SecurityGroupIngressRule "y"`. */
     where: string;
-    /** The group(s) the rule lets traffic into. */
+    /** The group(s) the rule belongs to. */
     groups: Ref[];
     protocol: Maybe<Protocol>;
     fromPort: Maybe<number>;
     toPort: Maybe<number>;
-    /** Known sources; `sourcesComplete` is false when some were unknown. */
-    sources: Source[];
-    sourcesComplete: boolean;
+    /** Known peers: sources of an ingress rule, destinations of an egress rule. */
+    peers: Source[];
+    /** Peers that exist but whose value is not known yet, by kind (a list not known at all is not counted). */
+    unknownPeers: Source["kind"][];
+    /** Every peer is known (no unknown value or list). */
+    peersComplete: boolean;
 }
 
 const PROTOCOL_NUMBERS: Record<string, Protocol> = { "-1": "all", all: "all", "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
@@ -35,8 +43,8 @@ export function normaliseProtocol(p: Maybe<string | number>): Maybe<Protocol> {
     return Object.hasOwn(PROTOCOL_NUMBERS, t) ? PROTOCOL_NUMBERS[t] : t;
 }
 
-/** Does the rule admit TCP traffic to `port`? UNKNOWN when protocol or ports are not known yet. */
-export function admitsTcpPort(rule: IngressRule, port: number): boolean | Unknown {
+/** Does the rule let TCP traffic to `port` through? UNKNOWN when protocol or ports are not known yet. */
+export function admitsTcpPort(rule: Pick<SgRule, "protocol" | "fromPort" | "toPort">, port: number): boolean | Unknown {
     if (rule.protocol === UNKNOWN) {
         return UNKNOWN;
     }
@@ -55,7 +63,7 @@ export function admitsTcpPort(rule: IngressRule, port: number): boolean | Unknow
 }
 
 /** "all traffic", "TCP 80", "TCP 1024-1064", "all TCP ports", ... */
-export function portsText(rule: IngressRule): string {
+export function portsText(rule: Pick<SgRule, "protocol" | "fromPort" | "toPort">): string {
     if (rule.protocol === "all") {
         return "all traffic (protocol -1)";
     }
@@ -68,41 +76,48 @@ export function portsText(rule: IngressRule): string {
     return from === to ? `${proto} ${from}` : `${proto} ${from}-${to}`;
 }
 
-/** Adds each known string of a list property as a source; false when some were unknown. */
-function addList(out: Source[], v: unknown, kind: Source["kind"]): boolean {
-    const l = list(v);
-    if (l === UNKNOWN) {
-        return false;
-    }
-    let complete = true;
-    for (const x of l ?? []) {
-        if (typeof x === "string") {
-            out.push({ kind, text: x });
-        } else if (x === UNKNOWN) {
-            complete = false;
+/** Collects peers; counts what is not known yet. */
+class Peers {
+    readonly list: Source[] = [];
+    readonly unknown: Source["kind"][] = [];
+    complete = true;
+
+    /** Each string of a list property. */
+    many(v: unknown, kind: Source["kind"]): void {
+        const l = list(v);
+        if (l === UNKNOWN) {
+            this.complete = false;
+            return;
+        }
+        for (const x of l ?? []) {
+            if (typeof x === "string" && x !== "") {
+                this.list.push({ kind, text: x });
+            } else if (x === UNKNOWN) {
+                this.unknown.push(kind);
+                this.complete = false;
+            }
         }
     }
-    return complete;
-}
 
-/** Adds a single-valued source property; false when it was unknown. */
-function addOne(out: Source[], v: unknown, kind: Source["kind"]): boolean {
-    const s = str(v);
-    if (s === UNKNOWN) {
-        return false;
+    /** A single-valued property. */
+    one(v: unknown, kind: Source["kind"]): void {
+        const s = str(v);
+        if (s === UNKNOWN) {
+            this.unknown.push(kind);
+            this.complete = false;
+        } else if (typeof s === "string" && s !== "") {
+            this.list.push({ kind, text: s });
+        }
     }
-    if (typeof s === "string" && s !== "") {
-        out.push({ kind, text: s });
-    }
-    return true;
-}
 
-function addSelf(out: Source[], v: unknown): boolean {
-    const w = bool(v);
-    if (w === true) {
-        out.push({ kind: "self", text: "self" });
+    self(v: unknown): void {
+        const w = bool(v);
+        if (w === true) {
+            this.list.push({ kind: "self", text: "self" });
+        } else if (w === UNKNOWN) {
+            this.complete = false;
+        }
     }
-    return w !== UNKNOWN;
 }
 
 function protocolOf(v: unknown): Maybe<Protocol> {
@@ -110,77 +125,104 @@ function protocolOf(v: unknown): Maybe<Protocol> {
     return normaliseProtocol(s !== undefined ? s : num(v));
 }
 
-function inlineRules(sg: Res): IngressRule[] {
-    const blocks = list(field(sg.props, "ingress"));
+function inlineRules(sg: Res, direction: Direction): SgRule[] {
+    const blocks = list(field(sg.props, direction));
     if (blocks === undefined || blocks === UNKNOWN) {
         return [];
     }
     return blocks.map((b, i) => {
-        const sources: Source[] = [];
-        let complete = b !== UNKNOWN;
-        complete = addList(sources, field(b, "cidrBlocks"), "ipv4") && complete;
-        complete = addList(sources, field(b, "ipv6CidrBlocks"), "ipv6") && complete;
-        complete = addList(sources, field(b, "securityGroups"), "group") && complete;
-        complete = addList(sources, field(b, "prefixListIds"), "prefixList") && complete;
-        complete = addSelf(sources, field(b, "self")) && complete;
+        const p = new Peers();
+        if (b === UNKNOWN) {
+            p.complete = false;
+        }
+        p.many(field(b, "cidrBlocks"), "ipv4");
+        p.many(field(b, "ipv6CidrBlocks"), "ipv6");
+        p.many(field(b, "securityGroups"), "group");
+        p.many(field(b, "prefixListIds"), "prefixList");
+        p.self(field(b, "self"));
         return {
+            direction,
             declaredBy: sg,
-            where: `${label(sg)} ingress[${i}]`,
+            standalone: false,
+            where: `${label(sg)} ${direction}[${i}]`,
             groups: [{ res: sg }],
             protocol: protocolOf(field(b, "protocol")),
             fromPort: num(field(b, "fromPort")),
             toPort: num(field(b, "toPort")),
-            sources,
-            sourcesComplete: complete,
+            peers: p.list,
+            unknownPeers: p.unknown,
+            peersComplete: p.complete,
         };
     });
 }
 
-function standaloneRule(stack: Stack, r: Res): IngressRule | undefined {
-    const sources: Source[] = [];
-    let complete = true;
+/** The direction of a standalone rule resource; undefined when not known yet. */
+function directionOf(r: Res): Direction | undefined {
+    if (r.type === TYPES.securityGroupIngressRule) {
+        return "ingress";
+    }
+    if (r.type === TYPES.securityGroupEgressRule) {
+        return "egress";
+    }
+    const t = str(field(r.props, "type"));
+    return t === "ingress" || t === "egress" ? t : undefined;
+}
+
+function standaloneRule(stack: Stack, r: Res): SgRule | undefined {
+    const direction = directionOf(r);
+    if (direction === undefined) {
+        return undefined;
+    }
+    const p = new Peers();
     let protocol: Maybe<Protocol>;
     if (r.type === TYPES.securityGroupRule) {
-        if (str(field(r.props, "type")) !== "ingress") {
-            return undefined; // egress, or not known yet
-        }
-        complete = addList(sources, field(r.props, "cidrBlocks"), "ipv4") && complete;
-        complete = addList(sources, field(r.props, "ipv6CidrBlocks"), "ipv6") && complete;
-        complete = addOne(sources, field(r.props, "sourceSecurityGroupId"), "group") && complete;
-        complete = addList(sources, field(r.props, "prefixListIds"), "prefixList") && complete;
-        complete = addSelf(sources, field(r.props, "self")) && complete;
+        p.many(field(r.props, "cidrBlocks"), "ipv4");
+        p.many(field(r.props, "ipv6CidrBlocks"), "ipv6");
+        p.one(field(r.props, "sourceSecurityGroupId"), "group");
+        p.many(field(r.props, "prefixListIds"), "prefixList");
+        p.self(field(r.props, "self"));
         protocol = protocolOf(field(r.props, "protocol"));
     } else {
-        // aws.vpc.SecurityGroupIngressRule: one source per rule.
-        complete = addOne(sources, field(r.props, "cidrIpv4"), "ipv4") && complete;
-        complete = addOne(sources, field(r.props, "cidrIpv6"), "ipv6") && complete;
-        complete = addOne(sources, field(r.props, "referencedSecurityGroupId"), "group") && complete;
-        complete = addOne(sources, field(r.props, "prefixListId"), "prefixList") && complete;
+        // aws.vpc.SecurityGroupIngressRule / EgressRule: one peer per rule.
+        p.one(field(r.props, "cidrIpv4"), "ipv4");
+        p.one(field(r.props, "cidrIpv6"), "ipv6");
+        p.one(field(r.props, "referencedSecurityGroupId"), "group");
+        p.one(field(r.props, "prefixListId"), "prefixList");
         protocol = protocolOf(field(r.props, "ipProtocol"));
     }
     return {
+        direction,
         declaredBy: r,
+        standalone: true,
         where: label(r),
         groups: stack.refs(r, "securityGroupId", [TYPES.securityGroup], ["id"]).refs,
         protocol,
         fromPort: num(field(r.props, "fromPort")),
         toPort: num(field(r.props, "toPort")),
-        sources,
-        sourcesComplete: complete,
+        peers: p.list,
+        unknownPeers: p.unknown,
+        peersComplete: p.complete,
     };
 }
 
-/** Every ingress rule in the stack, whichever way it was written. */
-export function ingressRules(stack: Stack): IngressRule[] {
-    const out: IngressRule[] = [];
+export const RULE_TYPES: readonly string[] = [TYPES.securityGroupRule, TYPES.securityGroupIngressRule, TYPES.securityGroupEgressRule];
+
+/** Every rule in the stack, both directions, whichever way it was written. */
+export function allRules(stack: Stack): SgRule[] {
+    const out: SgRule[] = [];
     for (const sg of stack.ofType(TYPES.securityGroup)) {
-        out.push(...inlineRules(sg));
+        out.push(...inlineRules(sg, "ingress"), ...inlineRules(sg, "egress"));
     }
-    for (const r of stack.ofType(TYPES.securityGroupRule, TYPES.securityGroupIngressRule)) {
+    for (const r of stack.ofType(...RULE_TYPES)) {
         const rule = standaloneRule(stack, r);
         if (rule) {
             out.push(rule);
         }
     }
     return out;
+}
+
+/** Every ingress rule in the stack. */
+export function ingressRules(stack: Stack): SgRule[] {
+    return allRules(stack).filter((r) => r.direction === "ingress");
 }

@@ -59,3 +59,25 @@ export function describeSource(s: Source): string {
             return s.text;
     }
 }
+
+/** "111122223333/sg-0abc" (a peer's group, as EC2 and the provider spell it across accounts) -> "sg-0abc". */
+export function groupIdOf(text: string): string {
+    return text.slice(text.lastIndexOf("/") + 1).trim().toLowerCase();
+}
+
+/**
+ * One spelling per peer, so rules that name the same peer compare equal: canonical IPv4 ranges
+ * ("10.0.0.5" and "10.0.0.5/32"), lower-case IPv6 and IDs, a group without its account prefix.
+ */
+export function peerKey(s: Source): string {
+    switch (s.kind) {
+        case "ipv4": {
+            const c = parseSource(s.text);
+            return `ipv4:${c ? c.text : s.text.trim()}`;
+        }
+        case "group":
+            return `group:${groupIdOf(s.text)}`;
+        default:
+            return `${s.kind}:${s.text.trim().toLowerCase()}`;
+    }
+}

@@ -61,6 +61,18 @@ export function differentRef(a: Ref, b: Ref): boolean {
     return typeof ida === "string" && typeof idb === "string" && ida !== idb;
 }
 
+/**
+ * A resource by its ID when known, so a resource in the stack and the same ID passed as text
+ * match; by URN while its ID is unknown.
+ */
+export function idKey(ref: Ref): string {
+    if (ref.res) {
+        const id = str(ref.res.props.id);
+        return typeof id === "string" ? `id:${id.toLowerCase()}` : `urn:${ref.res.urn}`;
+    }
+    return `id:${ref.literal.toLowerCase()}`;
+}
+
 export function refKey(ref: Ref): string {
     return ref.res ? `urn:${ref.res.urn}` : `id:${ref.literal}`;
 }

@@ -54,7 +54,7 @@ export const activationPortRestricted: StackValidationPolicy = {
         }
         for (const { rule, group } of onAgents) {
             const what = `${rule.where} allows ${portsText(rule)}`;
-            for (const s of rule.sources) {
+            for (const s of rule.peers) {
                 if ((s.kind === "ipv4" || s.kind === "ipv6") && isWorldText(s.text)) {
                     reportViolation(
                         `${what} from ${s.text} into agent security group ${refLabel(group)}: the activation port (TCP 80) is open to the world. ` +

@@ -3,24 +3,34 @@
 import { Policies } from "@pulumi/policy";
 import { activationKeySecret } from "./activationCommand";
 import { activationPortRestricted } from "./activationPort";
+import { agentEgressReachesEndpoint } from "./agentEgress";
 import { agentInEndpointVpcAndRegion } from "./agentPlacement";
+import { awsAcceptsNames } from "./awsNames";
 import { agentUsesPrivateEndpoint } from "./privateAgent";
 import { connectedVpcsDoNotOverlap } from "./cidrOverlap";
+import { noDuplicateRoutes } from "./duplicateRoutes";
+import { noDuplicateRules } from "./duplicateRules";
 import { ec2AgentHardened } from "./ec2Agent";
 import { noWorldIngress } from "./worldIngress";
 import { privateDnsDisabled } from "./privateDns";
+import { securityGroupRuleQuota } from "./ruleQuota";
 import { serviceNameMatchesRegion } from "./serviceName";
 import { supportChannelOnlyWhenAllowed } from "./supportChannel";
 
 export {
     activationKeySecret,
     activationPortRestricted,
+    agentEgressReachesEndpoint,
     agentInEndpointVpcAndRegion,
     agentUsesPrivateEndpoint,
+    awsAcceptsNames,
     connectedVpcsDoNotOverlap,
     ec2AgentHardened,
+    noDuplicateRoutes,
+    noDuplicateRules,
     noWorldIngress,
     privateDnsDisabled,
+    securityGroupRuleQuota,
     serviceNameMatchesRegion,
     supportChannelOnlyWhenAllowed,
 };
@@ -36,4 +46,9 @@ export const policies: Policies = [
     connectedVpcsDoNotOverlap, // 8
     agentInEndpointVpcAndRegion, // 9
     activationKeySecret, // 10
+    securityGroupRuleQuota, // 11
+    noDuplicateRules, // 12
+    agentEgressReachesEndpoint, // 13
+    noDuplicateRoutes, // 14
+    awsAcceptsNames, // 15
 ];

@@ -2,7 +2,8 @@
 // intended.
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { datasyncServiceName, FIPS_REGIONS, hasFips } from "../../provider/src/plan/regions";
+import { datasyncServiceName } from "../../provider/src/plan/regions";
+import { FIPS_SNAPSHOT, hasFipsEndpoint } from "../lib/fipsRegions";
 import { parseDataSyncServiceName, isDataSyncEndpoint } from "../lib/recognize";
 import { regionOf } from "../lib/stack";
 import { field, str, unwrap } from "../lib/values";
@@ -19,7 +20,7 @@ export const serviceNameMatchesRegion: ResourceValidationPolicy = {
     displayName: "DataSync endpoint service name matches its Region",
     description:
         "A DataSync VPC endpoint's serviceName must be com.amazonaws.<region>.datasync for the Region the endpoint is created in " +
-        "(datasync-fips only where the pack's config intends FIPS, and only in Regions that have a DataSync FIPS endpoint).",
+        "(datasync-fips only where the pack's config intends FIPS, and only in Regions that have a DataSync FIPS endpoint, per the pack's snapshot of botocore's endpoint data).",
     enforcementLevel: "mandatory",
     severity: "medium",
     tags: ["datasync", "privatelink", "fips"],
@@ -57,8 +58,11 @@ export const serviceNameMatchesRegion: ResourceValidationPolicy = {
                     `Use "${datasyncServiceName(region, parsed.fips)}"; agents must activate in the endpoint's Region.`,
             );
         }
-        if (parsed.fips && !hasFips(parsed.region)) {
-            reportViolation(`${subject}: DataSync has no FIPS endpoint in ${parsed.region} (FIPS Regions: ${FIPS_REGIONS.join(", ")}). Use "${datasyncServiceName(parsed.region, false)}".`);
+        if (parsed.fips && !hasFipsEndpoint(parsed.region)) {
+            reportViolation(
+                `${subject}: serviceName "${name}" asks for FIPS, but DataSync has no FIPS endpoint in ${parsed.region} ` +
+                    `(FIPS Regions in the pack's snapshot of ${FIPS_SNAPSHOT.source}: ${FIPS_SNAPSHOT.regions.join(", ")}). Use "${datasyncServiceName(parsed.region, false)}".`,
+            );
         } else if (parsed.fips && mode === "never") {
             reportViolation(
                 `${subject}: serviceName "${name}" is the FIPS endpoint, which this stack's policy does not intend (fips: "never"). ` +

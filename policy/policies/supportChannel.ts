@@ -43,7 +43,7 @@ export const supportChannelOnlyWhenAllowed: StackValidationPolicy = {
             return;
         }
         for (const { rule, group, reasons } of onEndpoints) {
-            const sources = rule.sources.map(describeSource).join(", ") || "an unknown source";
+            const sources = rule.peers.map(describeSource).join(", ") || "an unknown source";
             const how = rule.protocol === "tcp" && rule.fromPort === port && rule.toPort === port ? "opens TCP 22" : `allows ${portsText(rule)}, which includes TCP 22,`;
             reportViolation(
                 `${rule.where} ${how} from ${sources} into security group ${refLabel(group)} (${reasons.join(" and ")}), but the support channel is not allowed. ` +

@@ -26,7 +26,7 @@ export const noWorldIngress: StackValidationPolicy = {
             args.notApplicable("no ingress rules on DataSync endpoint or agent security groups");
         }
         for (const { rule, group, reasons } of guarded) {
-            for (const s of rule.sources) {
+            for (const s of rule.peers) {
                 if ((s.kind === "ipv4" || s.kind === "ipv6") && isWorldText(s.text)) {
                     reportViolation(
                         `${rule.where} allows ${portsText(rule)} from ${s.text} into security group ${refLabel(group)}, which guards ${reasons.join(" and ")}. ` +

@@ -3,6 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
 import * as classes from "./classes";
+import { failOnProblems } from "./components/building";
+import { INPUT_CHECKS } from "./components/inputChecks";
+import { resolveKnown } from "./components/resolve";
 import { COMPONENT_NAMES, ComponentName, TOKENS } from "./components/tokens";
 
 // Inputs arrive untyped from the engine; the components validate them before use.
@@ -16,6 +19,8 @@ const CLASSES: { readonly [N in ComponentName]: ComponentClass } = classes;
 export const COMPONENTS: Readonly<Record<string, Constructor>> = Object.fromEntries(
     COMPONENT_NAMES.map((n): [string, Constructor] => [TOKENS[n], (name, inputs, options) => new CLASSES[n](name, inputs as never, options)]),
 );
+
+const NAMES_BY_TOKEN: Readonly<Record<string, ComponentName>> = Object.fromEntries(COMPONENT_NAMES.map((n) => [TOKENS[n], n]));
 
 interface SchemaShape {
     resources: Record<string, { properties: Record<string, unknown> }>;
@@ -38,9 +43,14 @@ export class Provider implements provider.Provider {
         if (!make || !outputs) {
             throw new Error(`unknown resource type ${type}; this provider serves ${Object.keys(COMPONENTS).join(", ")}`);
         }
-        const component = make(name, inputs, options);
-        const fields = component as unknown as Record<string, unknown>;
+        // The inputs are checked once they resolve (secret and dependent values included), before
+        // the component exists; the component then checks what AWS reports before its children exist.
+        const component = NAMES_BY_TOKEN[type];
+        failOnProblems(component, INPUT_CHECKS[component]((await resolveKnown(inputs)) as never));
+        const made = make(name, inputs, options);
+        await (made as unknown as { ready: Promise<void> }).ready;
+        const fields = made as unknown as Record<string, unknown>;
         const state = Object.fromEntries(outputs.map((k) => [k, fields[k]]));
-        return { urn: component.urn, state };
+        return { urn: made.urn, state };
     }
 }

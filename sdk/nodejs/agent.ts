@@ -73,16 +73,18 @@ export class Agent extends pulumi.ComponentResource {
             resourceInputs["agentName"] = args?.agentName;
             resourceInputs["allowWorldActivationSource"] = (args?.allowWorldActivationSource) ?? false;
             resourceInputs["destination"] = args ? (args.destination ? inputs.awsSideArgsProvideDefaults(args.destination) : undefined) : undefined;
+            resourceInputs["dnsServers"] = args?.dnsServers;
             resourceInputs["endpointPrivateIp"] = args?.endpointPrivateIp;
             resourceInputs["endpointSecurityGroupId"] = args?.endpointSecurityGroupId;
             resourceInputs["fips"] = (args?.fips) ?? false;
             resourceInputs["instance"] = args?.instance;
             resourceInputs["securityGroupArn"] = args?.securityGroupArn;
             resourceInputs["source"] = args ? (args.source ? inputs.awsSideArgsProvideDefaults(args.source) : undefined) : undefined;
+            resourceInputs["storageEgress"] = args?.storageEgress;
             resourceInputs["subnetArn"] = args?.subnetArn;
             resourceInputs["supportChannel"] = (args?.supportChannel) ?? false;
             resourceInputs["tags"] = args?.tags;
-            resourceInputs["taskSubnetCidr"] = args?.taskSubnetCidr;
+            resourceInputs["taskInterfaceCidrs"] = args?.taskInterfaceCidrs;
             resourceInputs["vpcEndpointId"] = args?.vpcEndpointId;
             resourceInputs["agentAddress"] = undefined /*out*/;
             resourceInputs["agentArn"] = undefined /*out*/;
@@ -136,6 +138,10 @@ export interface AgentArgs {
      */
     destination?: inputs.AwsSideArgs;
     /**
+     * DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+     */
+    dnsServers?: pulumi.Input<string>[];
+    /**
      * The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
      */
     endpointPrivateIp: pulumi.Input<string>;
@@ -160,6 +166,10 @@ export interface AgentArgs {
      */
     source?: inputs.AwsSideArgs;
     /**
+     * Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+     */
+    storageEgress?: inputs.StorageEgressArgs[];
+    /**
      * ARN of the activation subnet (ServiceEndpoint.subnetArn).
      */
     subnetArn: pulumi.Input<string>;
@@ -172,9 +182,9 @@ export interface AgentArgs {
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
+     * Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
      */
-    taskSubnetCidr?: pulumi.Input<string | undefined>;
+    taskInterfaceCidrs?: pulumi.Input<string>[];
     /**
      * The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
      */

@@ -71,10 +71,12 @@ export class NetworkLink extends pulumi.ComponentResource {
             resourceInputs["sourceRouteTableIds"] = args?.sourceRouteTableIds;
             resourceInputs["sourceSubnetIds"] = args?.sourceSubnetIds;
             resourceInputs["sourceTransitGatewayId"] = args?.sourceTransitGatewayId;
+            resourceInputs["sourceTransitGatewayRouteTableId"] = args?.sourceTransitGatewayRouteTableId;
             resourceInputs["sourceVpcId"] = args?.sourceVpcId;
             resourceInputs["tags"] = args?.tags;
-            resourceInputs["transitGatewayAutoAccept"] = (args?.transitGatewayAutoAccept) ?? false;
+            resourceInputs["transitGatewayAutoAccept"] = args?.transitGatewayAutoAccept;
             resourceInputs["transitGatewayId"] = args?.transitGatewayId;
+            resourceInputs["transitGatewayRouteTableId"] = args?.transitGatewayRouteTableId;
             resourceInputs["transitGatewaySharing"] = (args?.transitGatewaySharing) ?? "ram";
             resourceInputs["firewallRules"] = undefined /*out*/;
             resourceInputs["peeringConnectionId"] = undefined /*out*/;
@@ -146,6 +148,10 @@ export interface NetworkLinkArgs {
      */
     sourceTransitGatewayId?: pulumi.Input<string | undefined>;
     /**
+     * The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+     */
+    sourceTransitGatewayRouteTableId?: pulumi.Input<string | undefined>;
+    /**
      * The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
      */
     sourceVpcId?: pulumi.Input<string | undefined>;
@@ -154,13 +160,17 @@ export interface NetworkLinkArgs {
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+     * Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
      */
     transitGatewayAutoAccept?: boolean;
     /**
      * Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
      */
     transitGatewayId?: pulumi.Input<string | undefined>;
+    /**
+     * The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+     */
+    transitGatewayRouteTableId?: pulumi.Input<string | undefined>;
     /**
      * How a cross-account transit gateway reaches the source account.
      */

@@ -81,14 +81,19 @@ export class PrivateAgent extends pulumi.ComponentResource {
             resourceInputs["agents"] = args?.agents;
             resourceInputs["allowWorldActivationSource"] = (args?.allowWorldActivationSource) ?? false;
             resourceInputs["destination"] = args ? (args.destination ? inputs.awsSideArgsProvideDefaults(args.destination) : undefined) : undefined;
+            resourceInputs["dnsServers"] = args?.dnsServers;
             resourceInputs["endpointSubnetIds"] = args?.endpointSubnetIds;
             resourceInputs["existingSecurityGroupId"] = args?.existingSecurityGroupId;
             resourceInputs["existingVpcEndpointId"] = args?.existingVpcEndpointId;
             resourceInputs["fips"] = (args?.fips) ?? false;
+            resourceInputs["ingressScope"] = (args?.ingressScope) ?? "agentAddresses";
             resourceInputs["link"] = args ? (args.link ? inputs.linkSettingsArgsProvideDefaults(args.link) : undefined) : undefined;
+            resourceInputs["securityGroupRuleQuota"] = (args?.securityGroupRuleQuota) ?? 60;
             resourceInputs["source"] = args ? (args.source ? inputs.awsSideArgsProvideDefaults(args.source) : undefined) : undefined;
+            resourceInputs["storageEgress"] = args?.storageEgress;
             resourceInputs["supportChannel"] = (args?.supportChannel) ?? false;
             resourceInputs["tags"] = args?.tags;
+            resourceInputs["taskInterfaceCidrs"] = args?.taskInterfaceCidrs;
             resourceInputs["vpcId"] = args?.vpcId;
             resourceInputs["agentArn"] = undefined /*out*/;
             resourceInputs["agentArns"] = undefined /*out*/;
@@ -144,6 +149,10 @@ export interface PrivateAgentArgs {
      */
     destination?: inputs.AwsSideArgs;
     /**
+     * DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+     */
+    dnsServers?: pulumi.Input<string>[];
+    /**
      * Subnets for the endpoint, at most one per Availability Zone.
      */
     endpointSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
@@ -160,13 +169,25 @@ export interface PrivateAgentArgs {
      */
     fips?: boolean;
     /**
+     * Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
+     */
+    ingressScope?: enums.IngressScope;
+    /**
      * The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
      */
     link?: inputs.LinkSettingsArgs;
     /**
+     * The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
+     */
+    securityGroupRuleQuota?: number;
+    /**
      * How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
      */
     source?: inputs.AwsSideArgs;
+    /**
+     * Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+     */
+    storageEgress?: inputs.StorageEgressArgs[];
     /**
      * Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
      */
@@ -175,6 +196,10 @@ export interface PrivateAgentArgs {
      * Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
      */
     tags?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
+    /**
+     * Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+     */
+    taskInterfaceCidrs?: pulumi.Input<string>[];
     /**
      * The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
      */

@@ -65,9 +65,6 @@ export class ServiceEndpoint extends pulumi.ComponentResource {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.allowedSources === undefined && !opts.urn) {
-                throw new Error("Missing required property 'allowedSources'");
-            }
             if (args?.subnetIds === undefined && !opts.urn) {
                 throw new Error("Missing required property 'subnetIds'");
             }
@@ -113,9 +110,9 @@ export interface ServiceEndpointArgs {
      */
     activationSubnetId?: pulumi.Input<string | undefined>;
     /**
-     * Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
+     * Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
      */
-    allowedSources: pulumi.Input<string>[];
+    allowedSources?: pulumi.Input<string>[];
     /**
      * Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
      */

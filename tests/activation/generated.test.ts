@@ -5,7 +5,7 @@ import * as assert from "assert";
 import { spawn } from "child_process";
 import { Agent } from "../../provider/src/components/agent";
 import { ActivationSettings } from "../../provider/src/args/activation";
-import { recorder, settle } from "../mocked/harness";
+import { built, recorder } from "../mocked/harness";
 import { AgentEmulator, randomKey } from "./emulator";
 
 const KEY_SHAPE = /[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/;
@@ -13,7 +13,9 @@ const KEY_SHAPE = /[A-Z0-9]{5}(-[A-Z0-9]{5}){4}/;
 function run(command: string, env: Record<string, string>, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
     return new Promise((ok) => {
         const started = Date.now();
-        const child = spawn("/bin/sh", ["-c", command], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } });
+        // The Command runs with the CLI's environment: PATH, and where the provider keeps the script.
+        const base = { PATH: process.env.PATH ?? "/usr/bin:/bin", XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? "" };
+        const child = spawn("/bin/sh", ["-c", command], { env: { ...base, ...env } });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d) => (stdout += d));
@@ -30,10 +32,10 @@ async function generated(name: string, activation: ActivationSettings): Promise<
         activation,
         vpcEndpointId: "vpce-0123456789abcdef0",
         endpointPrivateIp: "10.0.1.10",
-        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-dst-a",
-        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0abc",
+        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-0d5700000000000a1",
+        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0123456789abcdef0",
     });
-    await settle(agent.agentArn);
+    await built(agent, agent.agentArn);
     return recorder.named(`${name}-activation`).inputs;
 }
 
@@ -61,10 +63,11 @@ describe("the generated activation command, against the emulator", function () {
         ]);
     });
 
-    it("remote mode: the command text run by a shell with the stdin line fetches the key", async () => {
+    it("remote mode: the short command text, with the script on stdin, fetches the key", async () => {
         const key = randomKey();
         emulator = await AgentEmulator.start([{ kind: "redirectKey", key }]);
         const c = await generated("genr", { mode: "remote", jumpHost: { host: "127.0.0.1" }, addressOverride: emulator.address, timeoutSeconds: 20 });
+        assert.ok(c.create.length < 200, c.create);
         const r = await run(c.create, {}, c.stdin);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(r.stdout, `${key}\n`);

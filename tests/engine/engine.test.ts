@@ -1,19 +1,18 @@
 // Engine layer: real programs through the real Pulumi engine (CLI from scripts/toolchain.sh), the
-// component served over gRPC by pulumi-resource-datasync-privatelink (Construct), and the AWS and
-// command providers replaced by TEST DOUBLES (tests/engine/doubles). The activation request goes to
-// the agent emulator on 127.0.0.1. Run with `make test-engine`.
+// component served over gRPC by pulumi-resource-datasync-privatelink (Construct), the real command
+// provider, and the AWS provider replaced by the TEST DOUBLE (tests/engine/doubles/aws). The
+// activation request goes to the agent emulator on 127.0.0.1. Run with `make test-engine`.
 import * as assert from "assert";
 import * as path from "path";
 import { EngineEvent, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { AgentEmulator } from "../activation/emulator";
+import { ACCOUNT, AMI, AMI_PARAMETER, DST, REGION, T } from "../fixtures/aws";
 import type { LogRecord, World } from "./doubles/aws";
-import { checkPlugins, ENGINE_BIN, PROVIDER_DIR, RemotePrivateAgent, Sandbox } from "./harness";
+import { checkPlugins, ENGINE_BIN, PROVIDER_DIR, pulumiBin, RemotePrivateAgent, Sandbox } from "./harness";
 
-const REGION = "eu-west-2";
-const ACCOUNT = "111111111111";
-const VPC = "vpc-0d5700000000000a1";
-const SUBNET_A = "subnet-0d5700000000000a1";
-const SUBNET_B = "subnet-0d5700000000000b2";
+const VPC = DST.vpc;
+const SUBNET_A = DST.subnetA;
+const SUBNET_B = DST.subnetB;
 const AGENT_ADDRESS = "192.168.10.5";
 // Two keys the emulator mints, one per activation; neither may ever appear in plain text.
 const KEY1 = "F0EFT-7FPPR-GG7MC-3I9R3-27DOH";
@@ -28,7 +27,7 @@ const WORLD: World = {
         [SUBNET_A]: { vpcId: VPC, availabilityZone: "eu-west-2a", cidrBlock: "10.0.1.0/24", availableIpAddressCount: 251 },
         [SUBNET_B]: { vpcId: VPC, availabilityZone: "eu-west-2b", cidrBlock: "10.0.2.0/24", availableIpAddressCount: 251 },
     },
-    ssmParameters: { "/aws/service/datasync/ami": "ami-0a1b2c3d4e5f60001", "/aws/service/datasync/ami/v3": "ami-0a1b2c3d4e5f60003" },
+    ssmParameters: { [AMI_PARAMETER.basic]: AMI.basic, [AMI_PARAMETER.enhanced]: AMI.enhanced },
 };
 
 interface Knobs {
@@ -110,14 +109,22 @@ class Transcript {
     }
 }
 
+/** The activation Command's steps in one operation (create, replace, ...; "same" left out), from the engine's events. */
+function commandSteps(t: Transcript): Array<[string, string]> {
+    return t.events
+        .map((e) => e.resourcePreEvent?.metadata)
+        .filter((m): m is NonNullable<typeof m> => m !== undefined && m.type === T.localCommand && m.op !== "same")
+        .map((m) => [m.op, m.urn.split("::").pop()!]);
+}
+
 function summarize(records: LogRecord[]): string[] {
     return records.map((r) => `${r.op} ${r.type} ${r.name}`).sort();
 }
 
-const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const AGENT = "aws:datasync/agent:Agent";
+const RULE = T.ingressRule;
+const AGENT = T.datasyncAgent;
 
-describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and the test-double providers", function () {
+describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the real command provider and the AWS double", function () {
     this.timeout(240_000);
 
     let sandbox: Sandbox;
@@ -150,7 +157,6 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             ["the file backend (state, backups, history)", sandbox.backendText()],
             ["PULUMI_HOME (engine logs) and the workspace directory", sandbox.homeAndWorkText()],
             ["the engine's progress output and its non-debug events", transcripts.map((t) => t.shown()).join("\n")],
-            ["the command double's run log", JSON.stringify(sandbox.commandRuns())],
         ]);
     }
 
@@ -176,10 +182,10 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         // Exactly these resources, each created once, and nothing else.
         assert.deepStrictEqual(summarize(records), [
             `create ${AGENT} dsync-onprem1-agent`,
-            "create aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "create aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
-            `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `create ${T.securityGroup} dsync-sg`,
+            `create ${T.vpcEndpoint} dsync-endpoint`,
+            `create ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `create ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         const byName = (n: string) => records.find((r) => r.name === n)!;
         const sg = byName("dsync-sg");
@@ -202,7 +208,9 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const agent = byName("dsync-onprem1-agent");
         assert.deepStrictEqual(agent.inputs.activationKey, { $secret: KEY1 });
         assert.strictEqual(agent.inputs.vpcEndpointId, endpoint.id);
-        assert.strictEqual(agent.inputs.privateLinkEndpoint, eniB.privateIp);
+        // Not an input (it conflicts with activationKey); DescribeAgent reports it back.
+        assert.ok(!("privateLinkEndpoint" in agent.inputs), "privateLinkEndpoint is passed to CreateAgent");
+        assert.strictEqual(agent.outputs.privateLinkEndpoint, eniB.privateIp);
         assert.deepStrictEqual(agent.inputs.subnetArns, [`arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${SUBNET_B}`]);
         assert.deepStrictEqual(agent.inputs.securityGroupArns, [sg.outputs.arn]);
         assert.strictEqual(agent.inputs.name, "onprem1");
@@ -217,10 +225,11 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         assert.strictEqual(outputs.securityGroupId.value, sg.id);
         firstAgentArn = agent.id;
 
-        // The engine used the doubles and the component from this tree, found on PATH.
+        // The engine used the AWS double and the component from this tree, and the real command
+        // provider built beside the CLI, all found on PATH.
         for (const [plugin, dir] of [
             ["pulumi-resource-aws", ENGINE_BIN],
-            ["pulumi-resource-command", ENGINE_BIN],
+            ["pulumi-resource-command", pulumiBin()],
             ["pulumi-resource-datasync-privatelink", PROVIDER_DIR],
         ]) {
             assert.ok(transcript.text.includes(`using ${plugin} from $PATH at ${path.join(dir, plugin)}`), `${plugin} did not come from ${dir}`);
@@ -236,10 +245,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             { gatewayType: "SYNC", activationRegion: REGION, endpointType: "PRIVATE_LINK", privateLinkEndpoint: eniB.privateIp, no_redirect: undefined },
         );
         assert.deepStrictEqual(req.flags, ["no_redirect"]);
-        assert.deepStrictEqual(
-            sandbox.commandRuns().map((r) => [r.op, r.name, r.exitCode]),
-            [["create", "dsync-onprem1-activation", 0]],
-        );
+        assert.deepStrictEqual(commandSteps(transcript), [["create", "dsync-onprem1-activation"]]);
     });
 
     it("a. keeps the activation key out of plain text: state holds only ciphertext, the engine never prints it", async () => {
@@ -248,7 +254,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         assert.ok(!json.includes(KEY1), "the key appears in plain text in the exported state");
         const resources: any[] = exported.deployment.resources ?? [];
         const agent = resources.find((r) => r.type === AGENT);
-        const command = resources.find((r) => r.type === "command:local:Command");
+        const command = resources.find((r) => r.type === T.localCommand);
         assert.ok(agent && command, "the agent and the activation command are in the state");
         for (const [what, v] of [
             ["agent input activationKey", agent.inputs.activationKey],
@@ -263,36 +269,36 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const shown: any[] = (await stack.exportStack()).deployment.resources;
         const shownAgent = shown.find((r) => r.type === AGENT);
         assert.strictEqual(shownAgent.outputs.activationKey.plaintext, JSON.stringify(KEY1));
-        assert.strictEqual(shown.find((r) => r.type === "command:local:Command").outputs.stdout.plaintext, JSON.stringify(`${KEY1}\n`));
+        // The command provider keeps stdout without its trailing newline.
+        assert.strictEqual(shown.find((r) => r.type === T.localCommand).outputs.stdout.plaintext, JSON.stringify(KEY1));
         assertNoPlaintextKeys();
     });
 
     it("b. up with only a tag changed: tags updated in place, no new activation, nothing replaced", async () => {
-        const runsBefore = sandbox.commandRuns().length;
-        const { result, records } = await up({ tags: { team: "storage", stage: "two" } });
+        const { result, records, transcript } = await up({ tags: { team: "storage", stage: "two" } });
         assert.strictEqual(result.summary.result, "succeeded");
         const changes = result.summary.resourceChanges ?? {};
         assert.deepStrictEqual(Object.keys(changes).filter((k) => k !== "same" && k !== "update"), [], `unexpected changes ${JSON.stringify(changes)}`);
 
         assert.deepStrictEqual(summarize(records), [
             `update ${AGENT} dsync-onprem1-agent`,
-            "update aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "update aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
-            `update ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `update ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `update ${T.securityGroup} dsync-sg`,
+            `update ${T.vpcEndpoint} dsync-endpoint`,
+            `update ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `update ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         for (const r of records) {
             assert.deepStrictEqual(r.changed, ["tags"], `${r.name} changed ${r.changed}`);
             assert.strictEqual(r.inputs.tags.stage, "two");
         }
         assert.strictEqual(emulator.requests.length, 1, "no new activation request");
-        assert.strictEqual(sandbox.commandRuns().length, runsBefore, "the activation command did not run again");
+        assert.deepStrictEqual(commandSteps(transcript), [], "the activation command did not run again");
         assert.strictEqual((await stack.outputs()).agentArn.value, firstAgentArn);
     });
 
     it("b. up with activation.reactivationTrigger changed: a fresh key, the command and the agent replaced", async () => {
         emulator.script([{ kind: "key", key: KEY2 }]);
-        const { result, records } = await up({ tags: { team: "storage", stage: "two" }, reactivationTrigger: "rotate-1" });
+        const { result, records, transcript } = await up({ tags: { team: "storage", stage: "two" }, reactivationTrigger: "rotate-1" });
         assert.strictEqual(result.summary.result, "succeeded");
         assert.strictEqual(result.summary.resourceChanges?.replace, 2, `changes ${JSON.stringify(result.summary.resourceChanges)}`);
 
@@ -301,19 +307,19 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const deleted = records.find((r) => r.op === "delete")!;
         assert.deepStrictEqual(created.inputs.activationKey, { $secret: KEY2 });
         assert.strictEqual(deleted.id, firstAgentArn);
-        assert.ok(records.indexOf(created) < records.indexOf(deleted), "create before delete");
+        // The old DataSync agent goes first: only then does the VM's port 80 reopen for the new key.
+        assert.ok(records.indexOf(deleted) < records.indexOf(created), "delete before create");
         assert.notStrictEqual(created.id, firstAgentArn);
         assert.strictEqual((await stack.outputs()).agentArn.value, created.id);
 
         assert.strictEqual(emulator.requests.length, 2, "one new activation request");
         assert.deepStrictEqual(emulator.requests[1].query, emulator.requests[0].query);
-        assert.deepStrictEqual(
-            sandbox.commandRuns().map((r) => [r.op, r.name, r.exitCode]),
-            [
-                ["create", "dsync-onprem1-activation", 0],
-                ["create", "dsync-onprem1-activation", 0],
-            ],
-        );
+        // Deleted before replaced (deleteBeforeReplace), the dependent DataSync agent with it.
+        assert.deepStrictEqual(commandSteps(transcript), [
+            ["delete-replaced", "dsync-onprem1-activation"],
+            ["replace", "dsync-onprem1-activation"],
+            ["create-replacement", "dsync-onprem1-activation"],
+        ]);
         assertNoPlaintextKeys();
     });
 
@@ -355,10 +361,10 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const records = sandbox.awsRecords();
         assert.deepStrictEqual(summarize(records.slice(before)), [
             `delete ${AGENT} dsync-onprem1-agent`,
-            "delete aws:ec2/securityGroup:SecurityGroup dsync-sg",
-            "delete aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
-            `delete ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `delete ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `delete ${T.securityGroup} dsync-sg`,
+            `delete ${T.vpcEndpoint} dsync-endpoint`,
+            `delete ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `delete ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         // Replaying the whole log leaves nothing live.
         const live = new Map<string, LogRecord>();
@@ -381,7 +387,6 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
         const broken = await AgentEmulator.start([{ kind: "status", status: 500, body: "internal error" }]);
         try {
             const before = sandbox.awsRecords().length;
-            const runs = sandbox.commandRuns().length;
             const failing = await sandbox.stack("failing", program(broken, { tags: { team: "storage" } }));
             const transcript = new Transcript();
             transcripts.push(transcript);
@@ -391,17 +396,17 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             );
             assert.ok(err, "up succeeded against an agent answering 500");
             const text = `${err.message}\n${transcript.text}`;
-            assert.match(text, /command exited with status 4/, "the command's exit status reaches the user");
+            assert.match(text, /error: exit status 4: running "/, "the command's exit status reaches the user");
             assert.match(text, /HTTP 500/, "the script's stderr reaches the user");
             assert.strictEqual(broken.requests.length, 1, "a hard error is not retried");
-            assert.deepStrictEqual(sandbox.commandRuns().slice(runs).map((r) => [r.name, r.exitCode]), [["dsync-onprem1-activation", 4]]);
+            assert.deepStrictEqual(commandSteps(transcript), [["create", "dsync-onprem1-activation"]]);
             const created = sandbox.awsRecords().slice(before);
             assert.ok(!created.some((r) => r.type === AGENT), "no CreateAgent without a key");
             assert.deepStrictEqual(summarize(created), [
-                "create aws:ec2/securityGroup:SecurityGroup dsync-sg",
-                "create aws:ec2/vpcEndpoint:VpcEndpoint dsync-endpoint",
-                `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-                `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+                `create ${T.securityGroup} dsync-sg`,
+                `create ${T.vpcEndpoint} dsync-endpoint`,
+                `create ${RULE} dsync-in-agent-onprem1-1024-1064`,
+                `create ${RULE} dsync-in-agent-onprem1-443`,
             ]);
             // What was built destroys cleanly.
             const middle = sandbox.awsRecords().length;
@@ -427,15 +432,14 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
             const result = await sided.up(transcript.opts);
             assert.strictEqual(result.summary.result, "succeeded");
             const resources: any[] = sandbox.exportState("sided").deployment.resources;
-            const providers = resources.filter((r) => r.type === "pulumi:providers:aws");
-            assert.deepStrictEqual(
-                providers.map((r) => r.urn.split("::").pop()),
-                ["dsync-destination"],
-                "only the explicit provider: nothing used a default AWS provider",
-            );
-            assert.strictEqual(providers[0].inputs.region, REGION);
-            assert.match(JSON.stringify(providers[0].inputs.assumeRoles), /datasync-deployer/);
-            const ref = `${providers[0].urn}::${providers[0].id}`;
+            const providers = resources.filter((r) => r.type === T.provider);
+            // The destination's own provider, and the default one: the source side (not set) looks
+            // itself up through the inherited provider, which is what it would build with.
+            assert.deepStrictEqual(providers.map((r) => r.urn.split("::").pop()).sort(), ["default_7_48_0", "dsync-destination"]);
+            const destination = providers.find((r) => r.urn.endsWith("::dsync-destination"))!;
+            assert.strictEqual(destination.inputs.region, REGION);
+            assert.match(JSON.stringify(destination.inputs.assumeRoles), /datasync-deployer/);
+            const ref = `${destination.urn}::${destination.id}`;
             const aws = resources.filter((r) => r.type.startsWith("aws:"));
             assert.strictEqual(aws.length, 5);
             assert.deepStrictEqual(
@@ -468,6 +472,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink and 
                         ? "cause: @pulumi/pulumi's runtime (resource.js) debug-logs RegisterResource responses, plain secret values included, " +
                           "from the component provider process; fix: in provider/src/main.ts drop the SDK's ' RPC finished' debug messages before provider.main()"
                         : "cause: unknown"),
+                { cause: e },
             );
         }
     });

@@ -1,14 +1,16 @@
 // The engine layer's harness: Automation API inline programs run by the real Pulumi CLI (file backend
 // and PULUMI_HOME in a temp dir), with the component served by pulumi-resource-datasync-privatelink
-// (provider/, multi-language Construct) and the AWS and command providers replaced by the TEST
-// DOUBLES in tests/engine/doubles, found on PATH (tests/engine/bin). Nothing here reaches beyond
-// 127.0.0.1: the doubles never call AWS and the activation goes to the agent emulator.
+// (provider/, multi-language Construct), the real command provider built beside the CLI, and the AWS
+// provider replaced by the TEST DOUBLE in tests/engine/doubles/aws, found on PATH (tests/engine/bin).
+// Nothing here reaches beyond 127.0.0.1: the double never calls AWS and the activation goes to the
+// agent emulator.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { REGION } from "../fixtures/aws";
 import type { LogRecord, World } from "./doubles/aws";
 import { readJsonLines } from "./doubles/wire";
 
@@ -40,9 +42,15 @@ export function pulumiBin(): string {
 export function checkPlugins(): void {
     const wanted = [
         [path.join(PROVIDER_DIR, "pulumi-resource-datasync-privatelink"), path.join(REPO, "build", "provider", "src", "main.js")],
-        [path.join(ENGINE_BIN, "pulumi-resource-aws"), path.join(REPO, "build", "tests", "engine", "doubles", "aws.js")],
-        [path.join(ENGINE_BIN, "pulumi-resource-command"), path.join(REPO, "build", "tests", "engine", "doubles", "command.js")],
+        [path.join(ENGINE_BIN, "pulumi-resource-aws"), path.join(REPO, "build", "tests", "engine", "doubles", "aws", "main.js")],
     ];
+    // The real command provider, built beside the CLI by scripts/toolchain.sh.
+    const command = path.join(pulumiBin(), "pulumi-resource-command");
+    try {
+        fs.accessSync(command, fs.constants.X_OK);
+    } catch {
+        throw new Error(`${command} is missing: scripts/toolchain.sh builds it beside the pulumi CLI`);
+    }
     for (const [launcher, js] of wanted) {
         try {
             fs.accessSync(launcher, fs.constants.X_OK);
@@ -63,7 +71,6 @@ export class Sandbox {
     readonly work: string;
     readonly worldFile: string;
     readonly awsLog: string;
-    readonly commandLog: string;
 
     constructor(world: World) {
         this.root = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-engine-"));
@@ -75,7 +82,6 @@ export class Sandbox {
         }
         this.worldFile = path.join(this.root, "world.json");
         this.awsLog = path.join(this.root, "aws-double.jsonl");
-        this.commandLog = path.join(this.root, "command-double.jsonl");
         fs.writeFileSync(this.worldFile, JSON.stringify(world, null, 2));
     }
 
@@ -91,7 +97,6 @@ export class Sandbox {
             PULUMI_IGNORE_AMBIENT_PLUGINS: "false",
             DSPL_AWS_DOUBLE_WORLD: this.worldFile,
             DSPL_AWS_DOUBLE_LOG: this.awsLog,
-            DSPL_COMMAND_DOUBLE_LOG: this.commandLog,
         };
     }
 
@@ -108,7 +113,7 @@ export class Sandbox {
                 projectSettings: { name: PROJECT, runtime: "nodejs", backend: { url: `file://${this.backend}` } },
             },
         );
-        await stack.setConfig("aws:region", { value: "eu-west-2" });
+        await stack.setConfig("aws:region", { value: REGION });
         return stack;
     }
 
@@ -126,12 +131,14 @@ export class Sandbox {
         return JSON.parse(out);
     }
 
+    /** What the AWS double changed: creates, updates and deletes that succeeded, in order. */
     awsRecords(): LogRecord[] {
-        return readJsonLines<LogRecord>(this.awsLog);
+        return this.awsLogAll().filter((r) => r.error === undefined && (r.op === "create" || r.op === "update" || r.op === "delete"));
     }
 
-    commandRuns(): Array<{ op: string; name: string; exitCode: number | null }> {
-        return readJsonLines(this.commandLog);
+    /** Every line of the AWS double's log: lookups, reads and refused operations too. */
+    awsLogAll(): LogRecord[] {
+        return readJsonLines<LogRecord>(this.awsLog);
     }
 
     /** Every file the file backend wrote (state, backups, history), concatenated. */

@@ -7,16 +7,38 @@ import * as path from "path";
 import * as ts from "typescript";
 import * as pulumi from "@pulumi/pulumi";
 import { COMPONENTS, Provider } from "../../provider/src/provider";
+import { ACCOUNT, AMI, DST, REGION, SOURCE_ACCOUNT, SRC } from "../fixtures/aws";
 import { recorder, resolve } from "./harness";
+import { defaultWorld, MockWorld } from "./world";
 
 const root = path.resolve(__dirname, "../../..");
 const schemaText = fs.readFileSync(path.join(root, "schema.json"), "utf8");
 const schema = JSON.parse(schemaText);
 
+const SUBNET_ARN = `arn:aws:ec2:${REGION}:${ACCOUNT}:subnet/${DST.subnetA}`;
+const ADOPTED_ENDPOINT = "vpce-0ad0000000000000a";
+const ADOPTED_GROUP = "sg-0ad0000000000000a";
+const GROUP_ARN = `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${ADOPTED_GROUP}`;
+
+/** The world plus an endpoint (and its one group) for PrivateAgent to adopt. */
+function world(): MockWorld {
+    const w = defaultWorld();
+    w.endpoints[ADOPTED_ENDPOINT] = {
+        vpcId: DST.vpc,
+        serviceName: `com.amazonaws.${REGION}.datasync`,
+        privateDnsEnabled: false,
+        state: "available",
+        securityGroupIds: [ADOPTED_GROUP],
+        interfaces: [{ id: "eni-0ad0000000000000a", subnetId: DST.subnetA, privateIp: "10.0.1.50" }],
+    };
+    w.securityGroups[ADOPTED_GROUP] = { vpcId: DST.vpc };
+    return w;
+}
+
 const endpointArgs = {
-    vpcId: "vpc-dst",
-    subnetIds: ["subnet-dst-a"],
-    activationSubnetId: "subnet-dst-a",
+    vpcId: DST.vpc,
+    subnetIds: [DST.subnetA],
+    activationSubnetId: DST.subnetA,
     allowedSources: ["10.20.1.5"],
     fips: false,
     supportChannel: false,
@@ -24,55 +46,64 @@ const endpointArgs = {
 };
 const link = {
     mode: "peering",
-    sourceVpcId: "vpc-src",
+    sourceVpcId: SRC.vpc,
     sourceCidrBlocks: ["10.20.0.0/16"],
     destinationCidrBlocks: ["10.0.0.0/16"],
     onPremCidrBlocks: ["192.168.0.0/16"],
-    sourceRouteTableIds: ["rtb-1"],
-    destinationRouteTableIds: ["rtb-2"],
+    sourceRouteTableIds: [SRC.routeTable],
+    destinationRouteTableIds: [DST.routeTable],
 };
 const activation = { mode: "local", addressOverride: "127.0.0.1:18080", timeoutSeconds: 60, requestTimeoutSeconds: 5, reactivationTrigger: "x" };
-const side = { region: "eu-west-2", roleArn: "arn:aws:iam::111111111111:role/r", externalId: "e", sessionName: "s", accountId: "111111111111" };
+const source = { region: REGION, roleArn: `arn:aws:iam::${SOURCE_ACCOUNT}:role/r`, externalId: "e", sessionName: "s", accountId: SOURCE_ACCOUNT };
+const destination = { region: REGION, roleArn: `arn:aws:iam::${ACCOUNT}:role/r`, externalId: "e", sessionName: "s", accountId: ACCOUNT };
+const agentNetwork = {
+    taskInterfaceCidrs: ["10.0.1.0/24"],
+    storageEgress: [{ cidrBlock: "10.20.5.10/32", protocol: "tcp", fromPort: 2049, toPort: 2049 }],
+    dnsServers: ["10.20.0.2"],
+};
 
 const INPUTS: Record<string, Record<string, unknown>> = {
     "datasync-privatelink:index:ServiceEndpoint": endpointArgs,
-    "datasync-privatelink:index:NetworkLink": { ...link, destinationVpcId: "vpc-dst", source: side, destination: side, tags: { a: "b" } },
+    "datasync-privatelink:index:NetworkLink": { ...link, destinationVpcId: DST.vpc, source, destination, tags: { a: "b" } },
     "datasync-privatelink:index:Agent": {
         agentName: "a",
         agentMode: "basic",
-        instance: { subnetId: "subnet-dst-a", instanceType: "m5.2xlarge", amiId: "ami-1", keyName: "k", extraSecurityGroupIds: ["sg-1"] },
+        instance: { subnetId: SRC.subnetA, instanceType: "m5.2xlarge", amiId: AMI.basic, keyName: "k", extraSecurityGroupIds: ["sg-0e0000000000000a1"], rootVolumeKmsKeyId: "alias/agents" },
         activation,
         activationSourceCidrs: ["10.0.0.10/32"],
         allowWorldActivationSource: false,
         vpcEndpointId: "vpce-0123456789abcdef0",
         endpointPrivateIp: "10.0.1.10",
-        subnetArn: "arn:aws:ec2:eu-west-2:111111111111:subnet/subnet-dst-a",
-        securityGroupArn: "arn:aws:ec2:eu-west-2:111111111111:security-group/sg-1",
-        endpointSecurityGroupId: "sg-1",
-        taskSubnetCidr: "10.0.1.0/24",
-        activationRegion: "eu-west-2",
+        subnetArn: SUBNET_ARN,
+        securityGroupArn: GROUP_ARN,
+        endpointSecurityGroupId: ADOPTED_GROUP,
+        ...agentNetwork,
+        activationRegion: REGION,
         fips: false,
         supportChannel: true,
-        source: side,
-        destination: side,
+        source,
+        destination,
         tags: { a: "b" },
     },
     "datasync-privatelink:index:PrivateAgent": {
-        destination: side,
-        source: side,
-        vpcId: "vpc-dst",
-        endpointSubnetIds: ["subnet-dst-a"],
-        activationSubnetId: "subnet-dst-a",
+        destination,
+        source,
+        vpcId: DST.vpc,
+        endpointSubnetIds: [DST.subnetA],
+        activationSubnetId: DST.subnetA,
         agents: [{ name: "a1", address: "10.20.1.5", activation, tags: { c: "d" } }],
         agentMode: "basic",
         link,
         activationSourceCidrs: ["10.0.0.10/32"],
         allowWorldActivationSource: false,
-        activationRegion: "eu-west-2",
+        activationRegion: REGION,
         fips: false,
         supportChannel: false,
-        existingVpcEndpointId: "vpce-0123456789abcdef0",
-        existingSecurityGroupId: "sg-0abc",
+        existingVpcEndpointId: ADOPTED_ENDPOINT,
+        existingSecurityGroupId: ADOPTED_GROUP,
+        ingressScope: "agentAddresses",
+        securityGroupRuleQuota: 60,
+        ...agentNetwork,
         tags: { a: "b" },
     },
 };
@@ -106,7 +137,7 @@ describe("provider and schema agreement", () => {
 
     for (const token of Object.keys(schema.resources)) {
         it(`${token}: constructs, reports every output, reads no undeclared input`, async () => {
-            recorder.reset();
+            recorder.reset(world());
             const declared = new Set(Object.keys(schema.resources[token].inputProperties));
             const missing = new Set<string>();
             const inputs = watch(INPUTS[token], "", missing) as pulumi.Inputs;

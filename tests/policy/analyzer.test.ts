@@ -2,7 +2,8 @@
 // gRPC, as `pulumi preview --policy-pack` runs it.
 import * as assert from "assert";
 import { PolicyPackProcess } from "./analyzerClient";
-import { COMPONENT_CONFIG, componentShapedFixture, HAND_BUILT_MISTAKES, handBuiltStack } from "./stacks";
+import { componentBuiltStack, RECORDED_CONFIG, SCENARIOS } from "./recorded";
+import { COMPONENT_CONFIG, componentShapedFixture, expectedLevels, HAND_BUILT_MISTAKES, handBuiltStack } from "./stacks";
 
 describe("policy pack served by the policy SDK (gRPC analyzer)", function () {
     this.timeout(30000);
@@ -28,7 +29,11 @@ describe("policy pack served by the policy SDK (gRPC analyzer)", function () {
                 tally.set(k, (tally.get(k) ?? 0) + 1);
             }
             assert.deepStrictEqual(tally, new Map(HAND_BUILT_MISTAKES.map((m) => [`${m.policy}|${m.resource}`, m.count])));
-            assert.ok(ds.every((d) => d.enforcementLevel === "mandatory"));
+            const levels = expectedLevels();
+            assert.deepStrictEqual(
+                ds.filter((d) => d.enforcementLevel !== levels.get(d.policy)).map((d) => `${d.policy}: ${d.enforcementLevel}`),
+                [],
+            );
         });
 
         it(`flags nothing in the component-shaped stack (${when})`, async () => {
@@ -37,12 +42,20 @@ describe("policy pack served by the policy SDK (gRPC analyzer)", function () {
         });
     }
 
+    for (const scenario of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
+        it(`flags nothing in the stack the components build for the ${scenario} scenario`, async () => {
+            await pack.configure(RECORDED_CONFIG);
+            assert.deepStrictEqual(await pack.analyze(await componentBuiltStack(scenario)), []);
+        });
+    }
+
     it("applies pack config sent by the CLI (enforcement level and properties)", async () => {
         await pack.configure({ "datasync-agent-private-endpoint": { enforcementLevel: "advisory", allowPublicAgents: false } });
         const ds = await pack.analyze(handBuiltStack());
-        const publicAgent = ds.filter((d) => d.policy === "datasync-agent-private-endpoint");
-        assert.deepStrictEqual(publicAgent.map((d) => d.enforcementLevel), ["advisory"]);
+        const agents = ds.filter((d) => d.policy === "datasync-agent-private-endpoint");
+        assert.deepStrictEqual(agents.map((d) => `${d.urn.split("::").pop()} ${d.enforcementLevel}`).sort(), ["ec2-agent advisory", "onprem-agent advisory"]);
         await pack.configure({ "datasync-agent-private-endpoint": { allowPublicAgents: true } });
-        assert.strictEqual((await pack.analyze(handBuiltStack())).filter((d) => d.policy === "datasync-agent-private-endpoint").length, 0);
+        const left = (await pack.analyze(handBuiltStack())).filter((d) => d.policy === "datasync-agent-private-endpoint");
+        assert.deepStrictEqual(left.map((d) => d.urn.split("::").pop()), ["onprem-agent"], "the public agent is allowed; the ConflictsWith one is not");
     });
 });

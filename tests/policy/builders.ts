@@ -18,6 +18,9 @@ export interface Network {
     webSg: FixtureResource;
 }
 
+/** The endpoint's interface address in destination-subnet (10.0.1.0/24). */
+export const ENDPOINT_IP = "10.0.1.5";
+
 export function network(o: { preview?: boolean; tagAgent?: boolean } = {}): Network {
     const s = new StackFixture({ preview: o.preview });
     const destination = s.add(TYPES.vpc, "destination-vpc", { cidrBlock: "10.0.0.0/16" });
@@ -32,7 +35,7 @@ export function network(o: { preview?: boolean; tagAgent?: boolean } = {}): Netw
         privateDnsEnabled: false,
         subnetIds: [ref(destSubnet)],
         securityGroupIds: [ref(endpointSg)],
-    });
+    }, { outputs: { subnetConfigurations: [{ subnetId: "subnet-dest", ipv4: ENDPOINT_IP }] } });
     const agentSg = s.add(TYPES.securityGroup, "agent-sg", { vpcId: ref(source) });
     const vm = s.add(
         TYPES.instance,
@@ -55,4 +58,9 @@ export function network(o: { preview?: boolean; tagAgent?: boolean } = {}): Netw
 /** An aws.vpc.SecurityGroupIngressRule. */
 export function ingress(n: Network, name: string, group: FixtureResource, props: Record<string, unknown>): FixtureResource {
     return n.s.add(TYPES.securityGroupIngressRule, name, { securityGroupId: ref(group), ...props });
+}
+
+/** An aws.vpc.SecurityGroupEgressRule. */
+export function egress(n: Network, name: string, group: FixtureResource, props: Record<string, unknown>): FixtureResource {
+    return n.s.add(TYPES.securityGroupEgressRule, name, { securityGroupId: ref(group), ...props });
 }

@@ -52,10 +52,39 @@ describe("policy 7: datasync-ec2-agent-hardening", () => {
     it("flags instances smaller than 2xlarge, and accepts larger and metal", async () => {
         const small = await check(ec2AgentHardened, vm({ instanceType: "m5.xlarge" }));
         assert.deepStrictEqual(small.messages, [
-            `${S} uses instance type m5.xlarge; DataSync agents need at least a 2xlarge. Use m5.2xlarge (Basic) or m6a.2xlarge (Enhanced), or larger.`,
+            `${S} uses instance type m5.xlarge: DataSync agents need at least a 2xlarge. Use m5.2xlarge (Basic) or m6a.2xlarge (Enhanced), or larger.`,
         ]);
         for (const ok of ["m6a.2xlarge", "m5.4xlarge", "m5.metal"]) {
             assert.deepStrictEqual((await check(ec2AgentHardened, vm({ instanceType: ok }))).messages, [], ok);
+        }
+    });
+
+    it("flags an arm64 (Graviton) type, which cannot boot the x86_64 agent AMI", async () => {
+        const o = await check(ec2AgentHardened, vm({ instanceType: "m6g.2xlarge" }));
+        assert.deepStrictEqual(o.messages, [
+            `${S} uses instance type m6g.2xlarge: the m6g family is arm64 (AWS Graviton), but the DataSync agent AMI is x86_64 and will not boot on it. ` +
+                "Use m5.2xlarge (Basic) or m6a.2xlarge (Enhanced), or larger.",
+        ]);
+        for (const arm of ["m7g.4xlarge", "c6gn.8xlarge", "r8g.2xlarge", "t4g.2xlarge", "a1.4xlarge"]) {
+            assert.match((await check(ec2AgentHardened, vm({ instanceType: arm }))).messages.join("\n"), /is arm64 \(AWS Graviton\)/, arm);
+        }
+    });
+
+    it("flags a 2xlarge with less than 32 GiB (compute optimized), and passes one with enough", async () => {
+        const o = await check(ec2AgentHardened, vm({ instanceType: "c5.2xlarge" }));
+        assert.deepStrictEqual(o.messages, [
+            `${S} uses instance type c5.2xlarge: it has 16 GiB of memory; a DataSync agent needs at least 32 GiB. Use m5.2xlarge (Basic) or m6a.2xlarge (Enhanced), or larger.`,
+        ]);
+        for (const ok of ["c5.4xlarge", "c6i.9xlarge", "r5.2xlarge", "t3.2xlarge", "m7i.2xlarge"]) {
+            assert.deepStrictEqual((await check(ec2AgentHardened, vm({ instanceType: ok }))).messages, [], ok);
+        }
+    });
+
+    it("does not judge architecture or memory of types its table does not list (a heuristic)", async () => {
+        for (const unlisted of ["c5n.2xlarge", "x2gd.2xlarge", "m9z.2xlarge", "m6g.metal"]) {
+            const o = await check(ec2AgentHardened, vm({ instanceType: unlisted }));
+            assert.ok(!o.messages.some((m) => /GiB of memory/.test(m)), unlisted);
+            assert.strictEqual(o.messages.some((m) => /arm64/.test(m)), unlisted === "m6g.metal", unlisted);
         }
     });
 

@@ -19,6 +19,7 @@ import {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { TYPES } from "../../policy/lib/types";
+import { ACCOUNT, REGION } from "../fixtures/aws";
 
 // Exported by @pulumi/policy's index.js but missing from its typings (proxy.d.ts is empty).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,8 +29,7 @@ const sdk = require("@pulumi/policy") as {
 };
 export const UnknownValueError = sdk.UnknownValueError;
 
-export const REGION = "eu-west-2";
-export const ACCOUNT = "111122223333";
+export { ACCOUNT, REGION };
 /** The engine's sentinel for an unknown string (what a policy sees for IDs during preview). */
 export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const URN_PREFIX = "urn:pulumi:test::datasync-fixture::";
@@ -82,7 +82,7 @@ function hex(seed: string, n: number): string {
 }
 
 /** The outputs AWS computes for a resource: id and arn, in the real formats. */
-function computedOutputs(type: string, name: string, region: string): Record<string, string> {
+export function computedOutputs(type: string, name: string, region: string): Record<string, string> {
     const h = (n: number) => hex(`${type}/${name}`, n);
     const ec2 = (kind: string, prefix: string) => {
         const id = `${prefix}-${h(17)}`;

@@ -2,8 +2,11 @@
 import * as assert from "assert";
 import { parseCidr } from "../../provider/src/plan/cidr";
 import { mentionsDataSync, parseDataSyncServiceName } from "../../policy/lib/recognize";
-import { admitsTcpPort, IngressRule, normaliseProtocol } from "../../policy/lib/rules";
-import { isWorldText, sourceAllowed, within } from "../../policy/lib/sources";
+import { admitsTcpPort, SgRule, normaliseProtocol } from "../../policy/lib/rules";
+import { groupIdOf, isWorldText, peerKey, sourceAllowed, within } from "../../policy/lib/sources";
+import { FAMILIES, typeFacts } from "../../policy/lib/instanceTypes";
+import { hasFipsEndpoint } from "../../policy/lib/fipsRegions";
+import { permissionKey } from "../../policy/lib/permissions";
 import { idFromArn, regionFromArn, Stack } from "../../policy/lib/stack";
 import { TYPES } from "../../policy/lib/types";
 import { field, list, UNKNOWN, unwrap } from "../../policy/lib/values";
@@ -45,7 +48,7 @@ describe("policy lib", () => {
         assert.strictEqual(normaliseProtocol("ALL"), "all");
         assert.strictEqual(normaliseProtocol(6), "tcp");
         assert.strictEqual(normaliseProtocol("constructor"), "constructor");
-        const rule = (protocol: unknown, fromPort?: unknown, toPort?: unknown) => ({ protocol, fromPort, toPort }) as IngressRule;
+        const rule = (protocol: unknown, fromPort?: unknown, toPort?: unknown) => ({ protocol, fromPort, toPort }) as SgRule;
         assert.strictEqual(admitsTcpPort(rule("all"), 22), true);
         assert.strictEqual(admitsTcpPort(rule("tcp", 20, 25), 22), true);
         assert.strictEqual(admitsTcpPort(rule("tcp", 443, 443), 22), false);
@@ -94,5 +97,39 @@ describe("policy lib", () => {
         const e = s.add(TYPES.vpcEndpoint, "e", { securityGroupIds: [UNKNOWN_STRING] });
         const stack = new Stack(policyResources(s.resources));
         assert.deepStrictEqual(stack.refs(stack.get(e.urn)!, "securityGroupIds", [TYPES.securityGroup], ["id"]), { refs: [], unknown: true });
+    });
+
+    it("knows the architecture and memory of the families in its table, and nothing else", () => {
+        assert.deepStrictEqual(typeFacts("m5.2xlarge"), { family: "m5", architecture: "x86_64", memoryGib: 32 });
+        assert.deepStrictEqual(typeFacts("c5.2xlarge"), { family: "c5", architecture: "x86_64", memoryGib: 16 });
+        assert.deepStrictEqual(typeFacts("c5.9xlarge"), { family: "c5", architecture: "x86_64", memoryGib: 72 });
+        assert.deepStrictEqual(typeFacts("r6g.large"), { family: "r6g", architecture: "arm64", memoryGib: 16 });
+        assert.deepStrictEqual(typeFacts("m6g.metal"), { family: "m6g", architecture: "arm64", memoryGib: undefined });
+        assert.strictEqual(typeFacts("c5n.2xlarge"), undefined);
+        assert.strictEqual(typeFacts("m5"), undefined);
+        assert.strictEqual(typeFacts("m5.2xlarge.extra"), undefined);
+        // Every Graviton family in the table has the "g" attribute after its generation (or is A1).
+        for (const [family, f] of Object.entries(FAMILIES)) {
+            assert.strictEqual(f.architecture === "arm64", /^[a-z]+\d+g[a-z]*$/.test(family) || family === "a1", family);
+        }
+    });
+
+    it("has DataSync FIPS endpoints in the snapshot's Regions only", () => {
+        for (const r of ["us-east-1", "ca-west-1", "us-gov-west-1"]) {
+            assert.ok(hasFipsEndpoint(r), r);
+        }
+        for (const r of ["eu-west-2", "ap-southeast-2", "cn-north-1"]) {
+            assert.ok(!hasFipsEndpoint(r), r);
+        }
+    });
+
+    it("spells peers and permissions one way, as EC2 compares them", () => {
+        assert.strictEqual(peerKey({ kind: "ipv4", text: "10.0.0.5" }), peerKey({ kind: "ipv4", text: "10.0.0.5/32" }));
+        assert.strictEqual(peerKey({ kind: "group", text: "111122223333/sg-0ABC" }), peerKey({ kind: "group", text: "sg-0abc" }));
+        assert.notStrictEqual(peerKey({ kind: "ipv4", text: "10.0.0.0/24" }), peerKey({ kind: "ipv4", text: "10.0.0.0/25" }));
+        assert.strictEqual(groupIdOf("sg-0abc"), "sg-0abc");
+        assert.strictEqual(permissionKey({ protocol: "all", fromPort: 0, toPort: 0 }), permissionKey({ protocol: "all", fromPort: undefined, toPort: undefined }));
+        assert.strictEqual(permissionKey({ protocol: "tcp", fromPort: 443, toPort: 443 }), "tcp:443:443");
+        assert.strictEqual(permissionKey({ protocol: "tcp", fromPort: UNKNOWN, toPort: 443 }), undefined);
     });
 });

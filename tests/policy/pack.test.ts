@@ -10,7 +10,7 @@ import { UNKNOWN_SENTINELS } from "../../policy/lib/values";
 import { policies } from "../../policy/policies";
 import { FixtureResource } from "./fixtures";
 import { runPack } from "./runPack";
-import { COMPONENT_CONFIG, componentShapedFixture, HAND_BUILT_MISTAKES, handBuiltStack } from "./stacks";
+import { COMPONENT_CONFIG, componentShapedFixture, expectedLevels, HAND_BUILT_MISTAKES, handBuiltStack } from "./stacks";
 
 const nameOf = (urn: string | undefined) => (urn ?? "").split("::").pop();
 
@@ -25,9 +25,9 @@ function tally(vs: { policy: string; urn?: string }[]): Map<string, number> {
 }
 
 describe("policy pack", () => {
-    it("has ten policies with unique names, descriptions, remediation steps, severities and enforcement levels", () => {
-        assert.strictEqual(policies.length, 10);
-        assert.strictEqual(new Set(policies.map((p) => p.name)).size, 10);
+    it("has fifteen policies with unique names, descriptions, remediation steps, severities and enforcement levels", () => {
+        assert.strictEqual(policies.length, 15);
+        assert.strictEqual(new Set(policies.map((p) => p.name)).size, 15);
         for (const p of policies) {
             assert.ok(p.description.length > 40, p.name);
             assert.ok((p.remediationSteps ?? "").length > 40, p.name);
@@ -39,10 +39,11 @@ describe("policy pack", () => {
         }
     });
 
-    it("makes policies 1, 3, 4, 7 and 10 mandatory", () => {
-        for (const i of [0, 2, 3, 6, 9]) {
-            assert.strictEqual(policies[i].enforcementLevel, "mandatory", policies[i].name);
-        }
+    it("makes every policy mandatory except private DNS (1), which AWS gives as a recommendation for other agents", () => {
+        assert.deepStrictEqual(
+            policies.filter((p) => p.enforcementLevel !== "mandatory").map((p) => `${p.name}: ${p.enforcementLevel}`),
+            ["datasync-endpoint-private-dns-disabled: advisory"],
+        );
     });
 
     it("uses the type tokens of the installed provider SDKs", () => {
@@ -53,6 +54,10 @@ describe("policy pack", () => {
             securityGroup: aws.ec2.SecurityGroup,
             securityGroupRule: aws.ec2.SecurityGroupRule,
             securityGroupIngressRule: aws.vpc.SecurityGroupIngressRule,
+            securityGroupEgressRule: aws.vpc.SecurityGroupEgressRule,
+            managedPrefixList: aws.ec2.ManagedPrefixList,
+            route: aws.ec2.Route,
+            routeTable: aws.ec2.RouteTable,
             securityGroupAssociation: aws.ec2.SecurityGroupAssociation,
             vpcEndpoint: aws.ec2.VpcEndpoint,
             instance: aws.ec2.Instance,
@@ -92,7 +97,11 @@ describe("policy pack over a hand-built @pulumi/aws stack", () => {
             assert.deepStrictEqual(result.previewSkips, []);
             const expected = new Map(HAND_BUILT_MISTAKES.map((m) => [`${m.policy}|${m.resource}`, m.count]));
             assert.deepStrictEqual(tally(result.violations), expected);
-            assert.ok(result.violations.every((v) => v.enforcementLevel === "mandatory"));
+            const levels = expectedLevels();
+            assert.deepStrictEqual(
+                result.violations.filter((v) => v.enforcementLevel !== levels.get(v.policy)).map((v) => v.policy),
+                [],
+            );
         });
     }
 
@@ -105,12 +114,17 @@ describe("policy pack over a hand-built @pulumi/aws stack", () => {
         const find = (name: string) => rs.find((r) => r.name === name) as FixtureResource;
         find("datasync-endpoint").props.privateDnsEnabled = false;
         find("agent-http").props.cidrBlocks = ["10.1.0.10/32"];
+        delete find("onprem-agent").props.privateLinkEndpoint;
+        find("agent-egress").props.toPort = 1064;
         const result = await runPack(rs, { "datasync-agent-activation-port": { activationSourceCidrs: ["10.1.0.10/32"] } });
         const t = tally(result.violations);
         assert.strictEqual(t.get("datasync-endpoint-private-dns-disabled|datasync-endpoint"), undefined);
         assert.strictEqual(t.get("datasync-no-world-ingress|agent-http"), undefined);
         assert.strictEqual(t.get("datasync-agent-activation-port|agent-http"), undefined);
-        assert.strictEqual(result.violations.length, 14 - 3);
+        assert.strictEqual(t.get("datasync-agent-private-endpoint|onprem-agent"), undefined);
+        assert.strictEqual(t.get("datasync-agent-egress-to-endpoint|datasync-agent-vm"), undefined);
+        const total = HAND_BUILT_MISTAKES.reduce((n, m) => n + m.count, 0);
+        assert.strictEqual(result.violations.length, total - 5);
     });
 });
 
@@ -137,6 +151,21 @@ describe("policy pack over the component-shaped stack", () => {
             "connected-vpcs-no-cidr-overlap": ["stack"],
             "datasync-agent-endpoint-placement": ["stack"],
             "datasync-activation-key-secret": ["stack"],
+            "aws-security-group-rule-quota": ["stack"],
+            "aws-security-group-rule-duplicate": ["stack"],
+            "datasync-agent-egress-to-endpoint": ["stack"],
+            "aws-route-duplicate": ["stack"],
+            "aws-names-and-descriptions": [
+                "agent-sg",
+                "endpoint-sg",
+                "endpoint-sg-in-s0-443",
+                "endpoint-sg-in-s0-1024-1064",
+                "agent-sg-in-s0-80",
+                "agent-sg-out-endpoint-443",
+                "agent-sg-out-endpoint-1024-1064",
+                "agent-sg-out-tasks-443",
+                "agent",
+            ],
         });
     });
 

@@ -26,6 +26,33 @@ describe("policy 6: datasync-agent-private-endpoint", () => {
         assert.deepStrictEqual(o.messages, []);
     });
 
+    it("flags activationKey with privateLinkEndpoint: the provider's ConflictsWith fails every real update", async () => {
+        const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, privateLinkEndpoint: "10.0.1.5" }));
+        assert.deepStrictEqual(o.messages, [
+            'DataSync agent "agent" sets activationKey and privateLinkEndpoint: the provider\'s schema makes them conflict (ConflictsWith), so every real update fails once the key is known. ' +
+                "Pass the key alone (remove privateLinkEndpoint; the endpoint IP belongs only in the activation request), or drop activationKey and let the provider fetch it from ipAddress.",
+        ]);
+    });
+
+    it("flags activationKey with ipAddress and privateLinkEndpoint together", async () => {
+        const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, ipAddress: "10.1.1.10", privateLinkEndpoint: "10.0.1.5" }));
+        assert.strictEqual(o.messages.length, 1);
+        assert.match(o.messages[0], /^DataSync agent "agent" sets activationKey and privateLinkEndpoint and ipAddress: .*\(remove privateLinkEndpoint and ipAddress;/);
+    });
+
+    it("flags the conflict at preview, while the key from a Command is still unknown (the provider only checks it at update)", async () => {
+        const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, activationKey: UNKNOWN_STRING, privateLinkEndpoint: UNKNOWN_STRING }, true));
+        assert.strictEqual(o.messages.length, 1);
+        assert.match(o.messages[0], /sets activationKey and privateLinkEndpoint: the provider's schema makes them conflict/);
+    });
+
+    it("flags an agent with neither activationKey nor ipAddress", async () => {
+        const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, activationKey: undefined }));
+        assert.deepStrictEqual(o.messages, [
+            'DataSync agent "agent" sets neither activationKey nor ipAddress; the provider cannot create it ("one of activation_key or ip_address is required"). Pass the activation key.',
+        ]);
+    });
+
     it("flags a public agent (no vpcEndpointId)", async () => {
         const o = await check(agentUsesPrivateEndpoint, agent({ ipAddress: "203.0.113.50" }));
         assert.deepStrictEqual(o.messages, [
@@ -61,8 +88,10 @@ describe("policy 6: datasync-agent-private-endpoint", () => {
 
     it("flags ipAddress without privateLinkEndpoint (the provider would mint a public key)", async () => {
         const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, activationKey: undefined, ipAddress: "10.1.1.10" }));
-        assert.strictEqual(o.messages.length, 1);
-        assert.match(o.messages[0], /^DataSync agent "agent": ipAddress is set but privateLinkEndpoint is not, so the provider requests a public activation key/);
+        assert.deepStrictEqual(o.messages, [
+            'DataSync agent "agent": ipAddress is set without privateLinkEndpoint, so the provider requests a public activation key, which CreateAgent refuses for a VPC endpoint. ' +
+                "Set privateLinkEndpoint to the endpoint's private IP in the agent's subnet.",
+        ]);
     });
 
     it("treats references not known yet at preview as set", async () => {

@@ -12,6 +12,11 @@ function endpoint(props: Record<string, unknown>) {
 }
 
 describe("policy 1: datasync-endpoint-private-dns-disabled", () => {
+    it("is advisory: AWS recommends private DNS off for public-endpoint agents sharing the VPC, not for agents of this endpoint", () => {
+        assert.strictEqual(privateDnsDisabled.enforcementLevel, "advisory");
+        assert.match(privateDnsDisabled.description, /agents in the same VPC that use the PUBLIC DataSync service endpoint/);
+    });
+
     it("passes a DataSync endpoint with privateDnsEnabled: false", async () => {
         const o = await check(privateDnsDisabled, endpoint({ privateDnsEnabled: false }));
         assert.strictEqual(o.notApplicable, undefined);
@@ -28,7 +33,8 @@ describe("policy 1: datasync-endpoint-private-dns-disabled", () => {
         const o = await check(privateDnsDisabled, endpoint({ privateDnsEnabled: true }));
         assert.deepStrictEqual(o.messages, [
             'DataSync endpoint "datasync" (com.amazonaws.eu-west-2.datasync) has privateDnsEnabled: true. ' +
-                "Agents cannot reach the public DataSync service endpoint while it is on. Set privateDnsEnabled to false.",
+                "While it is on, DataSync agents in this VPC that use the public service endpoint cannot reach it (AWS recommends it off); " +
+                "agents activated against this endpoint by its IP are not affected. Set privateDnsEnabled to false unless no public-endpoint agent shares the VPC.",
         ]);
     });
 

@@ -60,8 +60,18 @@ describe("policy 2: datasync-endpoint-service-name", () => {
 
     it("flags FIPS in a Region without a DataSync FIPS endpoint, whatever the config", async () => {
         const o = await check(serviceNameMatchesRegion, endpoint("com.amazonaws.eu-west-2.datasync-fips"), fips("allowed"));
-        assert.strictEqual(o.messages.length, 1);
-        assert.match(o.messages[0], /DataSync has no FIPS endpoint in eu-west-2 \(FIPS Regions: us-east-1, .*\)\. Use "com\.amazonaws\.eu-west-2\.datasync"\./);
+        assert.deepStrictEqual(o.messages, [
+            `DataSync endpoint "${NAME}": serviceName "com.amazonaws.eu-west-2.datasync-fips" asks for FIPS, but DataSync has no FIPS endpoint in eu-west-2 ` +
+                "(FIPS Regions in the pack's snapshot of botocore 1.43.11 data/endpoints.json (datasync, variants tagged fips): " +
+                "us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, ca-west-1, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-iso-west-1). " +
+                'Use "com.amazonaws.eu-west-2.datasync".',
+        ]);
+    });
+
+    it("accepts FIPS in ca-west-1, which the snapshot includes", async () => {
+        const o = await check(serviceNameMatchesRegion, endpoint("com.amazonaws.ca-west-1.datasync-fips", { providerRegion: "ca-west-1" }), fips("allowed"));
+        assert.strictEqual(o.notApplicable, undefined);
+        assert.deepStrictEqual(o.messages, []);
     });
 
     it("requires FIPS when config says required", async () => {

@@ -4,20 +4,24 @@
 // make (AWS examples and public modules make most of them). Each mistake is listed in
 // HAND_BUILT_MISTAKES with the policy that must flag it.
 //
-// componentShapedFixture: the resources this package's components create, built by hand to mirror
-// them (endpoint without private DNS, endpoint group open only to the agent's /32 on 443 and
-// 1024-1064, hardened agent instance, port 80 only from the activation host, aws.datasync.Agent in
-// the endpoint's VPC, activation Command with logging "stderr" and secret stdout).
-// TODO(lead): replace with the resources recorded from the mocked components once they exist.
+// componentShapedFixture: the resources this package's components create for one EC2 agent over
+// peering, built by hand to mirror them (endpoint without private DNS, endpoint group open only to
+// the agent's /32 on 443 and 1024-1064, hardened agent instance, port 80 only from the activation
+// host, egress to the endpoint IP and task subnet, aws.datasync.Agent in the endpoint's VPC with
+// the key alone, activation Command with logging "stderr" and secret stdout). It exists for the
+// preview case (IDs unknown), which the stacks recorded from the components themselves
+// (recorded.ts, resolved values only) do not cover.
 import { PolicyPackConfig } from "@pulumi/policy";
 import { TYPES } from "../../policy/lib/types";
 import { FixtureResource, ref, StackFixture } from "./fixtures";
 
-const EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-const ROUTE = "aws:ec2/route:Route";
+const EGRESS_RULE = TYPES.securityGroupEgressRule;
+const ROUTE = TYPES.route;
 
 export interface Mistake {
     policy: string;
+    /** The policy's enforcement level as the pack ships it. */
+    level?: "advisory";
     /** Name of the resource the violation is reported against. */
     resource: string;
     /** How many violations this policy reports for it. */
@@ -26,17 +30,31 @@ export interface Mistake {
 }
 
 export const HAND_BUILT_MISTAKES: Mistake[] = [
-    { policy: "datasync-endpoint-private-dns-disabled", resource: "datasync-endpoint", count: 1, what: "private DNS left on" },
+    { policy: "datasync-endpoint-private-dns-disabled", level: "advisory", resource: "datasync-endpoint", count: 1, what: "private DNS left on" },
     { policy: "datasync-endpoint-service-name", resource: "datasync-endpoint", count: 1, what: "service name copied from a us-east-1 example" },
     { policy: "datasync-no-world-ingress", resource: "agent-http", count: 1, what: "port 80 open to 0.0.0.0/0" },
     { policy: "datasync-agent-activation-port", resource: "agent-http", count: 1, what: "port 80 open to 0.0.0.0/0" },
     { policy: "datasync-endpoint-support-channel", resource: "endpoint-sg", count: 1, what: "all traffic from the source VPC, so TCP 22 too" },
     { policy: "datasync-agent-private-endpoint", resource: "ec2-agent", count: 1, what: "agent activated against the public endpoint" },
-    { policy: "datasync-ec2-agent-hardening", resource: "datasync-agent-vm", count: 4, what: "public IP, IMDSv1, unencrypted root, m5.large" },
+    { policy: "datasync-agent-private-endpoint", resource: "onprem-agent", count: 1, what: "activationKey next to privateLinkEndpoint (the Terraform example's argument)" },
+    { policy: "datasync-ec2-agent-hardening", resource: "datasync-agent-vm", count: 5, what: "public IP, IMDSv1, unencrypted root, m6g.large: too small and arm64" },
     { policy: "connected-vpcs-no-cidr-overlap", resource: "source-to-destination", count: 1, what: "peered VPCs overlap via a secondary CIDR" },
     { policy: "datasync-agent-endpoint-placement", resource: "onprem-agent", count: 1, what: "subnet ARN from the source VPC, not the endpoint's" },
     { policy: "datasync-activation-key-secret", resource: "get-activation-key", count: 2, what: "curl with default logging and plain-text stdout" },
+    { policy: "aws-security-group-rule-quota", resource: "endpoint-sg", count: 1, what: "one rule per on-premises agent: 61 inbound rules" },
+    { policy: "aws-security-group-rule-duplicate", resource: "allowed-onprem-0-443", count: 1, what: "an allowed source repeating an agent's /32 rule" },
+    { policy: "datasync-agent-egress-to-endpoint", resource: "datasync-agent-vm", count: 1, what: "'HTTPS out only' egress: no 1024-1064 to the endpoint" },
+    { policy: "aws-route-duplicate", resource: "src-to-dst-again", count: 1, what: "the same route pasted twice" },
+    { policy: "aws-names-and-descriptions", resource: "onprem-agent", count: 1, what: "agent name with parentheses" },
 ];
+
+/** The enforcement level each hand-built mistake is reported at: its policy's own. */
+export function expectedLevels(): Map<string, string> {
+    return new Map(HAND_BUILT_MISTAKES.map((m) => [m.policy, m.level ?? "mandatory"]));
+}
+
+/** On-premises agents the hand-built stack admits one rule each (192.168.10.<i>/32). */
+export const HAND_BUILT_FLEET = 60;
 
 /** A hand-built DataSync setup with the mistakes listed in HAND_BUILT_MISTAKES. */
 export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[] {
@@ -45,7 +63,7 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
     const source = s.add(TYPES.vpc, "source-vpc", { cidrBlock: "10.1.0.0/16" });
     // A secondary range added later for a new team, overlapping the destination VPC.
     s.add(TYPES.vpcCidrAssociation, "source-vpc-extra", { vpcId: ref(source), cidrBlock: "10.0.128.0/20" });
-    s.add(TYPES.vpcPeering, "source-to-destination", { vpcId: ref(source), peerVpcId: ref(destination), autoAccept: true });
+    const peering = s.add(TYPES.vpcPeering, "source-to-destination", { vpcId: ref(source), peerVpcId: ref(destination), autoAccept: true });
     const destSubnet = s.add(TYPES.subnet, "destination-subnet", { vpcId: ref(destination), cidrBlock: "10.0.1.0/24", availabilityZone: "eu-west-2a" });
     const sourceSubnet = s.add(TYPES.subnet, "source-subnet", { vpcId: ref(source), cidrBlock: "10.1.1.0/24", availabilityZone: "eu-west-2a" });
 
@@ -74,12 +92,13 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
         cidrBlocks: ["0.0.0.0/0"],
         description: "activation",
     });
+    // "HTTPS out only": the control ports 1024-1064 to the endpoint are missing.
     s.add(TYPES.securityGroupRule, "agent-egress", {
         type: "egress",
         securityGroupId: ref(agentSg),
-        protocol: "-1",
-        fromPort: 0,
-        toPort: 0,
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
         cidrBlocks: ["0.0.0.0/0"],
     });
     const vm = s.add(
@@ -87,7 +106,7 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
         "datasync-agent-vm",
         {
             ami: "ami-0a1b2c3d4e5f60718",
-            instanceType: "m5.large",
+            instanceType: "m6g.large",
             subnetId: ref(sourceSubnet),
             vpcSecurityGroupIds: [ref(agentSg)],
             associatePublicIpAddress: true,
@@ -111,11 +130,24 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
     );
     s.add(TYPES.datasyncAgent, "onprem-agent", {
         activationKey: ref(curl, "stdout"),
+        privateLinkEndpoint: "10.0.1.5",
         vpcEndpointId: ref(endpoint),
         subnetArns: [ref(sourceSubnet, "arn")],
         securityGroupArns: [ref(endpointSg, "arn")],
-        name: "onprem-agent",
+        name: "onprem agent (site A)",
     });
+
+    // A fleet of on-premises agents, one rule each on the endpoint group, plus an "allowed
+    // sources" list that repeats the first agent's address.
+    for (let i = 0; i < HAND_BUILT_FLEET; i++) {
+        s.add(TYPES.securityGroupIngressRule, `fleet-${i}-443`, { securityGroupId: ref(endpointSg), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: `192.168.10.${i}/32` });
+    }
+    s.add(TYPES.securityGroupIngressRule, "allowed-onprem-0-443", { securityGroupId: ref(endpointSg), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "192.168.10.0/32" });
+
+    // Routes from the source VPC to the destination, one pasted twice.
+    for (const name of ["src-to-dst", "src-to-dst-again"]) {
+        s.add(ROUTE, name, { routeTableId: "rtb-0a1b2c3d4e5f60003", destinationCidrBlock: "10.0.0.0/16", vpcPeeringConnectionId: ref(peering) });
+    }
     return s.resources;
 }
 

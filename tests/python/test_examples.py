@@ -76,7 +76,6 @@ def test_example_runs_and_registers_the_component_as_written(example_mocks, exam
             "sourceRouteTableIds": CONFIG["sourceRouteTableIds"],
             "destinationRouteTableIds": CONFIG["destinationRouteTableIds"],
             "transitGatewaySharing": "ram",
-            "transitGatewayAutoAccept": False,
         }
         assert i["agents"] == [{"name": "ec2-agent-1", "instance": {"subnetId": CONFIG["agentSubnetId"]}}]
         assert i["agentMode"] == "basic"

@@ -1,72 +1,93 @@
-// The activation Command resource. Lifecycle: the Command is replaced (a fresh key
-// minted) only when the agent's identity changes - the instance, the address, the
-// endpoint or its IP - or when the user bumps reactivationTrigger. Keys are single-use
-// and expire after 30 minutes, and port 80 closes after activation, so re-running on
-// an ordinary update would hang until the deadline and fail.
+// The activation Command resource. Lifecycle: the Command is replaced - a fresh key minted - only
+// when something the key or CreateAgent is bound to changes: the instance, the agent's address,
+// the endpoint, its IP, the activation subnet or security group (every ForceNew argument of
+// aws.datasync.Agent), or reactivationTrigger. Keys are single-use and expire after 30 minutes,
+// and port 80 closes after activation, so re-running on an ordinary update would wait out the
+// deadline and fail; everything else is ignored on update.
+//
+// The Command is deleted before it is replaced. The engine then deletes the dependents it would
+// replace first (pulumi pkg/resource/deploy/step_generator.go, calculateDependentReplacements):
+// the old aws.datasync.Agent goes before the new key is requested, which is what reopens the VM's
+// port 80 (about 3 minutes after DeleteAgent; the script's deadline covers it).
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import type { ActivationSettings } from "../args/activation";
+import { DEFAULTS } from "../plan/defaults";
 import { ActivationTarget, identityVariables, limitVariables, remoteCommand, remoteStdin } from "./plan";
 import { activationScript } from "./script";
+import { installActivationScript, LOCAL_ACTIVATION_COMMAND } from "./scriptFile";
 
 export interface ActivationInputs {
     settings: ActivationSettings;
     target: pulumi.Output<ActivationTarget>;
-    /** The agent's identity beyond the target (e.g. the EC2 instance ID). */
-    identity: pulumi.Input<string>;
+    /** Beyond the target: the values that need a fresh key when they change (instance, endpoint, subnet and group ARNs). */
+    bindings: pulumi.Input<string>[];
     /** What must exist before the request: security group rules, routes. */
-    dependsOn?: pulumi.Resource[];
+    dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]>;
 }
 
 function secretOrUndefined(v: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
     return v === undefined ? undefined : pulumi.secret(v);
 }
 
-const SECRET_STDOUT = { additionalSecretOutputs: ["stdout"] };
+/** The script without its comments and blank lines: the remote command text is stored per agent. */
+export function compactScript(text: string): string {
+    return text
+        .split("\n")
+        .filter((line) => !/^\s*(#.*)?$/.test(line))
+        .join("\n");
+}
+
+function remote(name: string, s: ActivationSettings, i: ActivationInputs, triggers: pulumi.Input<unknown>[], opts: pulumi.CustomResourceOptions): command.remote.Command {
+    const j = s.jumpHost!;
+    const limits = pulumi.all([s.timeoutSeconds, s.requestTimeoutSeconds]).apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    const proxy = j.proxy;
+    return new command.remote.Command(
+        `${name}-activation`,
+        {
+            connection: {
+                host: j.host,
+                user: j.user ?? DEFAULTS.ssh.user,
+                port: j.port ?? DEFAULTS.ssh.port,
+                privateKey: secretOrUndefined(j.privateKey),
+                proxy: proxy
+                    ? { host: proxy.host, user: proxy.user ?? DEFAULTS.ssh.user, port: proxy.port ?? DEFAULTS.ssh.port, privateKey: secretOrUndefined(proxy.privateKey ?? j.privateKey) }
+                    : undefined,
+            },
+            create: i.target.apply(remoteCommand),
+            stdin: limits.apply((l) => remoteStdin(compactScript(activationScript()), l)),
+            logging: "stderr",
+            triggers,
+        },
+        // The script and the deadlines (stdin) and the SSH details change nothing the key is bound to.
+        { ...opts, ignoreChanges: ["stdin", "connection"] },
+    );
+}
+
+function local(name: string, s: ActivationSettings, i: ActivationInputs, triggers: pulumi.Input<unknown>[], opts: pulumi.CustomResourceOptions): command.local.Command {
+    installActivationScript();
+    const limits = pulumi.all([s.timeoutSeconds, s.requestTimeoutSeconds]).apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    return new command.local.Command(
+        `${name}-activation`,
+        {
+            create: LOCAL_ACTIVATION_COMMAND,
+            environment: pulumi.all([i.target, limits]).apply(([t, l]) => ({ ...identityVariables(t), ...limitVariables(l) })),
+            logging: "stderr",
+            triggers,
+        },
+        { ...opts, ignoreChanges: ["create", "environment.ACTIVATION_TIMEOUT_SECONDS", "environment.ACTIVATION_REQUEST_TIMEOUT_SECONDS"] },
+    );
+}
 
 /** Returns the activation key as a secret output. */
-export function activationKey(name: string, inputs: ActivationInputs, parent: pulumi.Resource): pulumi.Output<string> {
-    const s = inputs.settings;
-    const mode = s.mode ?? "local";
+export function activationKey(name: string, i: ActivationInputs, parent: pulumi.Resource): pulumi.Output<string> {
+    const s = i.settings;
+    const mode = s.mode ?? DEFAULTS.activation.mode;
     if (mode === "manual") {
         return pulumi.secret(pulumi.output(s.manualKey!).apply((k) => k.trim()));
     }
-    const triggers = [inputs.identity, inputs.target.apply((t) => JSON.stringify(identityVariables(t))), s.reactivationTrigger ?? ""];
-    const limits = pulumi.all([s.timeoutSeconds, s.requestTimeoutSeconds]).apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
-    // Everything but the identity (script text, limits, SSH details) is ignored on
-    // update: changing it must not mint a key for an agent that is already active.
-    const opts: pulumi.CustomResourceOptions = { parent, dependsOn: inputs.dependsOn, ...SECRET_STDOUT };
-    let cmd: command.local.Command | command.remote.Command;
-    if (mode === "remote") {
-        const j = s.jumpHost!;
-        cmd = new command.remote.Command(
-            `${name}-activation`,
-            {
-                connection: {
-                    host: j.host,
-                    user: j.user ?? "ec2-user",
-                    port: j.port ?? 22,
-                    privateKey: secretOrUndefined(j.privateKey),
-                    proxy: j.proxy ? { host: j.proxy.host, user: j.proxy.user ?? "ec2-user", port: j.proxy.port ?? 22, privateKey: secretOrUndefined(j.proxy.privateKey ?? j.privateKey) } : undefined,
-                },
-                create: limits.apply((l) => remoteCommand(activationScript(), l)),
-                stdin: inputs.target.apply(remoteStdin),
-                logging: "stderr",
-                triggers,
-            },
-            { ...opts, ignoreChanges: ["create", "connection"] },
-        );
-    } else {
-        cmd = new command.local.Command(
-            `${name}-activation`,
-            {
-                create: activationScript(),
-                environment: pulumi.all([inputs.target, limits]).apply(([t, l]) => ({ ...identityVariables(t), ...limitVariables(l) })),
-                logging: "stderr",
-                triggers,
-            },
-            { ...opts, ignoreChanges: ["create", "environment.ACTIVATION_TIMEOUT_SECONDS", "environment.ACTIVATION_REQUEST_TIMEOUT_SECONDS"] },
-        );
-    }
+    const triggers = [...i.bindings, i.target.apply((t) => JSON.stringify(identityVariables(t))), s.reactivationTrigger ?? ""];
+    const opts: pulumi.CustomResourceOptions = { parent, dependsOn: i.dependsOn, additionalSecretOutputs: ["stdout"], deleteBeforeReplace: true };
+    const cmd = mode === "remote" ? remote(name, s, i, triggers, opts) : local(name, s, i, triggers, opts);
     return pulumi.secret(cmd.stdout.apply((out) => out.trim()));
 }

@@ -39,24 +39,24 @@ export function shQuote(v: string): string {
     return `'${v.replace(/'/g, `'\\''`)}'`;
 }
 
-const IDENTITY_ORDER = ["AGENT_ADDRESS", "ACTIVATION_REGION", "ENDPOINT_TYPE", "PRIVATE_LINK_ENDPOINT"];
-
 /**
- * The remote command: sshd often refuses client environment variables (AcceptEnv), so
- * the identity arrives on stdin (one line) and the limits are set in the text. The
- * whole is handed to /bin/sh explicitly because the login shell may be zsh or fish.
+ * The remote command text: the agent's identity and `exec env ... /bin/sh -s`, which any login shell
+ * runs (zsh, fish and bash alike). sshd often refuses client environment variables (AcceptEnv), so
+ * nothing travels in the SSH environment. The identity changes only together with the Command's
+ * triggers (a replacement), so this text is never ignored; the script itself arrives on stdin.
+ * Values are validated (an address, a Region, an IP, a constant): no quoting needed, but quoted anyway.
  */
-export function remoteCommand(script: string, limits: ActivationLimits): string {
-    // The limits are validated whole numbers: no quoting needed.
-    const exports = Object.entries(limitVariables(limits))
-        .map(([k, v]) => `${k}=${v}`)
-        .join(" ");
-    const body = [`read -r ${IDENTITY_ORDER.join(" ")} || exit 2`, `export ${IDENTITY_ORDER.join(" ")}`, `export ${exports}`, script].join("\n");
-    return `exec /bin/sh -c ${shQuote(body)}`;
+export function remoteCommand(t: ActivationTarget): string {
+    const vars = Object.entries(identityVariables(t)).map(([k, v]) => `${k}=${shQuote(v)}`);
+    return `exec env ${vars.join(" ")} /bin/sh -s`;
 }
 
-/** The stdin line remoteCommand reads. Values are validated to contain no spaces. */
-export function remoteStdin(t: ActivationTarget): string {
-    const v = identityVariables(t);
-    return `${IDENTITY_ORDER.map((k) => v[k]).join(" ")}\n`;
+/**
+ * What the remote shell reads: the deadlines, then the script as one brace group, which sh parses
+ * whole before it runs it, with stdin from /dev/null so that nothing in the script can read the rest.
+ */
+export function remoteStdin(script: string, limits: ActivationLimits): string {
+    const vars = limitVariables(limits);
+    const assigns = Object.entries(vars).map(([k, v]) => `${k}=${shQuote(v)}`);
+    return `${assigns.join(" ")}\nexport ${Object.keys(vars).join(" ")}\n{\n${script}\n} </dev/null\n`;
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ActivationAccess } from "./activationAccess";
+import { AgentNetwork } from "./agentNetwork";
 import { AgentModeSetting, AgentPlacement } from "./agentSpec";
 import { EndpointFeatures } from "./endpointOptions";
 import { FirewallReport } from "./firewallRule";
@@ -7,7 +8,7 @@ import { SideSettings } from "./side";
 import { Tagging } from "./tags";
 
 /** Inputs of Agent. */
-export interface AgentArgs extends AgentPlacement, AgentModeSetting, ActivationAccess, EndpointFeatures, SideSettings, Tagging {
+export interface AgentArgs extends AgentPlacement, AgentModeSetting, ActivationAccess, AgentNetwork, EndpointFeatures, SideSettings, Tagging {
     /** DataSync agent name. Defaults to the component's name. */
     agentName?: pulumi.Input<string>;
     /** The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId). */
@@ -24,8 +25,6 @@ export interface AgentArgs extends AgentPlacement, AgentModeSetting, ActivationA
      * endpoint's `allowedSources` must already cover the agent.
      */
     endpointSecurityGroupId?: pulumi.Input<string>;
-    /** CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`. */
-    taskSubnetCidr?: pulumi.Input<string>;
 }
 
 /** The agent a component activated. */

@@ -32,6 +32,8 @@ export interface AgentInstance {
     keyName?: pulumi.Input<string>;
     /** Extra security groups to attach beside the agent group the component creates. Defaults to none. */
     extraSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /** KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs). */
+    rootVolumeKmsKeyId?: pulumi.Input<string>;
 }
 
 /** Where an agent runs and how it is activated. */

@@ -8,11 +8,13 @@ import * as pulumi from "@pulumi/pulumi";
 export type LinkMode = "peering" | "transitGateway" | "existing";
 
 /**
- * For a transit gateway in another account than the source VPC: "ram" shares the destination's
- * gateway with the source account through AWS RAM; "preShared" means it is already shared (for
- * example to the whole organization) and only attachments are made.
+ * For a transit gateway in another account than the source VPC. "ram": the destination account shares
+ * its gateway with the source account through AWS RAM and the source account accepts the invitation;
+ * "ramOrganization": both accounts are in one AWS Organization with RAM sharing enabled, so the share
+ * needs no invitation and no acceptance; "preShared": the gateway is already shared with the source
+ * account (by its owner, for example to the whole organization) and only attachments are made.
  */
-export type TransitGatewaySharing = "ram" | "preShared";
+export type TransitGatewaySharing = "ram" | "ramOrganization" | "preShared";
 
 /** The network path between the agent's network (source) and the endpoint's VPC (destination). */
 export interface LinkSettings {
@@ -50,10 +52,23 @@ export interface LinkSettings {
      */
     transitGatewaySharing?: TransitGatewaySharing;
     /**
-     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
-     * @default link.transitGatewayAutoAccept
+     * Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own
+     * autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same
+     * program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the
+     * component accepts the source VPC's attachment in the gateway's account.
      */
     transitGatewayAutoAccept?: boolean;
+    /**
+     * The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that
+     * holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation
+     * tables; a gateway without them (default association or propagation disabled) needs this set.
+     */
+    transitGatewayRouteTableId?: pulumi.Input<string>;
+    /**
+     * The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway.
+     * Defaults to that gateway's default tables.
+     */
+    sourceTransitGatewayRouteTableId?: pulumi.Input<string>;
     /**
      * For "existing" mode: the next hop (vgw-, tgw-, eni- or pcx- ID) for routes from `destinationRouteTableIds`
      * to the source ranges. Defaults to none: no routes are made.

@@ -9,9 +9,10 @@ export interface ServiceEndpointArgs extends EndpointPlacement, EndpointFeatures
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and
-     * 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
+     * 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group
+     * to their own addresses (Agent's `endpointSecurityGroupId`).
      */
-    allowedSources: pulumi.Input<string>[];
+    allowedSources?: pulumi.Input<string>[];
 }
 
 /** What agents need from an endpoint. */

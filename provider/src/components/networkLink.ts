@@ -3,234 +3,278 @@ import * as pulumi from "@pulumi/pulumi";
 import type { FirewallRule } from "../args/firewallRule";
 import type { NetworkLinkArgs, NetworkLinkOutputs } from "../args/networkLink";
 import {
-    checkLookedUpRanges,
-    ENDPOINT_CONTROL,
-    ENDPOINT_HTTPS,
-    LabelledRange,
-    planRoutes,
-    portText,
+    checkLinkFacts,
+    checkSideFacts,
+    DEFAULTS,
+    Gateway,
+    GatewayLookup,
+    LinkFacts,
+    LinkPlan,
+    linkFirewallTable,
+    reportMissing,
+    planLink,
     Problems,
     routeTargetKind,
+    SideFacts,
     validateNetworkLink,
 } from "../plan";
-import { labelledRanges } from "../plan/validate/link";
-import { sideAccount } from "../plan/validate/side";
-import { lookupAccount, lookupRegion, lookupVpcRanges } from "./lookups";
+import { regionProblems } from "./fleetChecks";
+import { built, failOnProblems, warnAll } from "./building";
+import { linkFacts, lookupOf, sideFacts } from "./facts";
+import { linkInputs } from "./linkInputs";
+import * as lookups from "./lookups";
 import { OutputsOf } from "./outputsOf";
-import { on, SideProviders, sideProviders } from "./sides";
+import { onSide, Placement, Placements, placements, regionOf } from "./placement";
+import { resolveKnown } from "./resolve";
 import { TOKENS } from "./tokens";
-import { failOnProblems, gate, knownNow } from "./validation";
 
-export interface NetworkLinkInternals {
-    providers?: SideProviders;
+/** What a link is built from once checked: by its PrivateAgent, or by the link itself. */
+export interface LinkPrepared {
+    placements: Placements;
+    source: SideFacts;
+    destination: SideFacts;
+    facts: LinkFacts;
+    plan: LinkPlan;
 }
 
-type Next = { [key: string]: string };
+interface LinkBuilt {
+    peeringConnectionId: pulumi.Output<string>;
+    routes: aws.ec2.Route[];
+    /** Everything the activation must wait for. */
+    resources: pulumi.Resource[];
+}
+
+type Hop = { vpcPeeringConnectionId?: pulumi.Input<string>; transitGatewayId?: pulumi.Input<string>; gatewayId?: pulumi.Input<string>; networkInterfaceId?: pulumi.Input<string> };
 
 export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<NetworkLinkOutputs> {
     declare readonly peeringConnectionId: pulumi.Output<string>;
     declare readonly routeIds: pulumi.Output<string[]>;
     declare readonly firewallRules: pulumi.Output<FirewallRule[]>;
+    /** Every resource of the link: the activation waits for them. Not a schema output. */
+    declare readonly resources: pulumi.Output<pulumi.Resource[]>;
+    readonly ready: Promise<void>;
 
-    private readonly routes: aws.ec2.Route[] = [];
-
-    constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions, internals: NetworkLinkInternals = {}) {
-        failOnProblems("NetworkLink", validateNetworkLink(knownNow(args)));
+    constructor(name: string, args: NetworkLinkArgs, opts?: pulumi.ComponentResourceOptions, prepared?: LinkPrepared) {
         super(TOKENS.NetworkLink, name, {}, opts);
-        const p = internals.providers ?? sideProviders(name, args.source, args.destination, this);
-
-        // The VPCs' own ranges are looked up too: a forgotten secondary CIDR breaks
-        // routing just as surely as a declared one.
-        const lookedUp = pulumi.all([
-            args.sourceVpcId ? lookupVpcRanges(args.sourceVpcId, this, p.source) : [],
-            args.destinationVpcId && args.mode !== "existing" ? lookupVpcRanges(args.destinationVpcId, this, p.destination) : [],
-        ]);
-        const ready = gate<NetworkLinkArgs, string[][]>("NetworkLink", args, lookedUp, (a, [src, dst]) => {
-            const problems = new Problems();
-            problems.list.push(...validateNetworkLink(a));
-            const label = (side: "source" | "destination", vpc: unknown, list: string[]): LabelledRange[] =>
-                list.map((cidr) => ({ cidr, side, origin: `${side} VPC ${vpc} (looked up)` }));
-            checkLookedUpRanges(problems, labelledRanges("", a), [
-                ...label("source", a.sourceVpcId, src),
-                ...label("destination", a.destinationVpcId, dst),
-            ]);
-            return problems.list;
-        });
-
-        let peeringConnectionId: pulumi.Output<string> = pulumi.output("");
-        if (args.mode === "peering") {
-            peeringConnectionId = this.peering(name, args, p, ready);
-        } else if (args.mode === "transitGateway") {
-            this.transitGateway(name, args, p, ready);
-        } else if (args.existingRouteTargetId !== undefined) {
-            const target = pulumi.output(args.existingRouteTargetId);
-            this.addRoutes(name, args, p, "destination", target.apply((t): Next => ({ [routeTargetKind(t)!]: t })), ready);
-        }
-
-        this.peeringConnectionId = peeringConnectionId;
-        this.routeIds = pulumi.all(this.routes.map((r) => r.id));
-        this.firewallRules = pulumi.all([pulumi.output(args.sourceCidrBlocks), pulumi.output(args.destinationCidrBlocks)]).apply(([src, dst]) =>
-            src.flatMap((from) =>
-                dst.flatMap((to) => [ENDPOINT_HTTPS, ENDPOINT_CONTROL].map((port) => ({ from, to, protocol: port.protocol, ports: portText(port), purpose: port.purpose }))),
-            ),
-        );
-        this.registerOutputs({ peeringConnectionId: this.peeringConnectionId, routeIds: this.routeIds, firewallRules: this.firewallRules });
+        const b = built(this.build(name, args, prepared));
+        this.ready = b.ready;
+        this.peeringConnectionId = b.output((x) => x.peeringConnectionId);
+        this.routeIds = b.output((x) => pulumi.all(x.routes.map((r) => r.id)));
+        this.resources = b.output((x) => x.resources);
+        this.firewallRules = pulumi
+            .all([pulumi.output(args.sourceCidrBlocks), pulumi.output(args.destinationCidrBlocks)])
+            .apply(([src, dst]) => linkFirewallTable(src, dst));
+        void b.settled.then(() => this.registerOutputs({ peeringConnectionId: this.peeringConnectionId, routeIds: this.routeIds, firewallRules: this.firewallRules }));
     }
 
-    /** Routes from one side's tables to the other side's ranges (or both sides when side is undefined). */
-    private addRoutes(
-        name: string,
-        args: NetworkLinkArgs,
-        p: SideProviders,
-        only: "source" | "destination" | undefined,
-        next: pulumi.Output<Next> | ((side: "source" | "destination") => pulumi.Output<Next>),
-        ready: pulumi.Output<unknown>,
-        dependsOn: pulumi.Resource[] = [],
-    ): void {
+    private async prepare(name: string, args: NetworkLinkArgs): Promise<LinkPrepared> {
+        const a = await resolveKnown(args);
+        failOnProblems("NetworkLink", validateNetworkLink(a));
+        failOnProblems("NetworkLink", await regionProblems(this, a));
+        const place = placements(name, { source: args.source, destination: args.destination }, this);
+        const src = { parent: this, placement: place.source };
+        const dst = { parent: this, placement: place.destination };
+        const { source: _s, destination: _d, destinationVpcId, tags: _t, ...link } = a;
+        const [source, destination, facts, destinationRanges] = await Promise.all([
+            sideFacts(src),
+            sideFacts(dst),
+            linkFacts(src, dst, { link, activationSubnetId: undefined, destinationVpcId }),
+            lookupOf(destinationVpcId, (id) => lookups.vpcRanges(dst, id)),
+        ]);
+        const p = new Problems();
+        reportMissing(p, "destinationVpcId", destinationRanges, "VPC", "destination");
+        checkSideFacts(p, { source: a.source, destination: a.destination, linked: true, activationRegionPath: "" }, source, destination);
+        checkLinkFacts(p, { path: "", link, destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined, destinationVpcIdPath: "destinationVpcId", destinationVpcRanges: destinationRanges, source, destination }, facts);
+        failOnProblems("NetworkLink", p.list);
+        warnAll(this, p.warnings);
+        return { placements: place, source, destination, facts, plan: planLink(linkInputs(link, source, destination, facts)) };
+    }
+
+    private async build(name: string, args: NetworkLinkArgs, prepared?: LinkPrepared): Promise<LinkBuilt> {
+        const p = prepared ?? (await this.prepare(name, args));
+        const resources: pulumi.Resource[] = [];
+        let peeringConnectionId: pulumi.Output<string> = pulumi.output("");
+        let hops: Record<"peering" | Gateway | "existing", Hop> = { peering: {}, destination: {}, source: {}, existing: {} };
+        if (p.plan.peering) {
+            const accepter = this.peering(name, args, p, resources);
+            peeringConnectionId = accepter.id;
+            hops.peering = { vpcPeeringConnectionId: accepter.id };
+        }
+        if (p.plan.gateway) {
+            this.transitGateway(name, args, p, resources);
+            hops = { ...hops, destination: { transitGatewayId: args.transitGatewayId }, source: { transitGatewayId: args.sourceTransitGatewayId ?? args.transitGatewayId } };
+        }
+        if (args.existingRouteTargetId !== undefined) {
+            const target = pulumi.output(args.existingRouteTargetId);
+            hops.existing = {
+                gatewayId: target.apply((t) => (routeTargetKind(t) === "gatewayId" ? t : undefined)) as pulumi.Output<string>,
+                transitGatewayId: target.apply((t) => (routeTargetKind(t) === "transitGatewayId" ? t : undefined)) as pulumi.Output<string>,
+                networkInterfaceId: target.apply((t) => (routeTargetKind(t) === "networkInterfaceId" ? t : undefined)) as pulumi.Output<string>,
+                vpcPeeringConnectionId: target.apply((t) => (routeTargetKind(t) === "vpcPeeringConnectionId" ? t : undefined)) as pulumi.Output<string>,
+            };
+        }
+        const routes = this.routes(name, args, p, hops, [...resources]);
+        return { peeringConnectionId, routes, resources: [...resources, ...routes] };
+    }
+
+    private routes(name: string, args: NetworkLinkArgs, p: LinkPrepared, hops: Record<string, Hop>, dependsOn: pulumi.Resource[]): aws.ec2.Route[] {
         const tables = { source: args.sourceRouteTableIds ?? [], destination: args.destinationRouteTableIds ?? [] };
         const ranges = { source: args.sourceCidrBlocks, destination: args.destinationCidrBlocks };
-        const plan = planRoutes({
-            sourceTables: only === "destination" ? 0 : tables.source.length,
-            destinationTables: only === "source" ? 0 : tables.destination.length,
-            sourceRanges: ranges.source.length,
-            destinationRanges: ranges.destination.length,
-        });
-        for (const r of plan) {
+        return p.plan.routes.map((r) => {
             const other = r.side === "source" ? "destination" : "source";
-            const hop = typeof next === "function" ? next(r.side) : next;
-            const routeTableId = pulumi.all([ready, tables[r.side][r.table]]).apply(([, t]) => t);
-            this.routes.push(
-                new aws.ec2.Route(
-                    `${name}-${r.key}`,
-                    {
-                        routeTableId,
-                        destinationCidrBlock: ranges[other][r.range],
-                        gatewayId: hop.apply((h) => h.gatewayId),
-                        transitGatewayId: hop.apply((h) => h.transitGatewayId),
-                        networkInterfaceId: hop.apply((h) => h.networkInterfaceId),
-                        vpcPeeringConnectionId: hop.apply((h) => h.vpcPeeringConnectionId),
-                    },
-                    on(this, r.side === "source" ? p.source : p.destination, { dependsOn }),
-                ),
+            return new aws.ec2.Route(
+                `${name}-${r.key}`,
+                { ...regionOf(p.placements[r.side]), routeTableId: tables[r.side][r.table], destinationCidrBlock: ranges[other][r.range], ...hops[r.hop] },
+                onSide(this, p.placements[r.side], { dependsOn }),
             );
-        }
+        });
     }
 
-    /**
-     * Requester on the source side, accepter on the destination side. The accepter is
-     * made even within one account and Region: it works there too, and one shape for
-     * every case keeps cross-account and cross-Region from being special.
-     */
-    private peering(name: string, args: NetworkLinkArgs, p: SideProviders, ready: pulumi.Output<unknown>): pulumi.Output<string> {
-        const srcRegion = lookupRegion(this, p.source);
-        const dstRegion = lookupRegion(this, p.destination);
+    /** Requester on the source side, accepter on the destination side (also within one account and Region). */
+    private peering(name: string, args: NetworkLinkArgs, p: LinkPrepared, resources: pulumi.Resource[]): aws.ec2.VpcPeeringConnectionAccepter {
         const peering = new aws.ec2.VpcPeeringConnection(
             `${name}-peering`,
             {
-                vpcId: pulumi.all([ready, args.sourceVpcId!]).apply(([, v]) => v),
+                ...regionOf(p.placements.source),
+                vpcId: args.sourceVpcId!,
                 peerVpcId: args.destinationVpcId!,
-                peerOwnerId: lookupAccount(this, p.destination),
-                peerRegion: pulumi.all([srcRegion, dstRegion]).apply(([s, d]) => (s === d ? undefined : d)) as pulumi.Output<string>,
+                peerOwnerId: p.destination.account,
+                peerRegion: p.plan.peering!.peerRegion ? p.destination.region : undefined,
                 tags: args.tags,
             },
-            on(this, p.source),
+            onSide(this, p.placements.source),
         );
         const accepter = new aws.ec2.VpcPeeringConnectionAccepter(
             `${name}-peering-accepter`,
-            { vpcPeeringConnectionId: peering.id, autoAccept: true, tags: args.tags },
-            on(this, p.destination),
+            { ...regionOf(p.placements.destination), vpcPeeringConnectionId: peering.id, autoAccept: true, tags: args.tags },
+            onSide(this, p.placements.destination),
         );
-        this.addRoutes(name, args, p, undefined, accepter.id.apply((id): Next => ({ vpcPeeringConnectionId: id })), ready, [accepter]);
-        return accepter.id;
+        resources.push(peering, accepter);
+        return accepter;
     }
 
-    private transitGateway(name: string, args: NetworkLinkArgs, p: SideProviders, ready: pulumi.Output<unknown>): void {
-        const tgw = pulumi.all([ready, args.transitGatewayId!]).apply(([, t]) => t);
-        const crossAccount = (() => {
-            const s = sideAccount(knownNow(args.source));
-            const d = sideAccount(knownNow(args.destination));
-            return s !== undefined && d !== undefined && s !== d;
-        })();
+    private transitGateway(name: string, args: NetworkLinkArgs, p: LinkPrepared, resources: pulumi.Resource[]): void {
+        const g = p.plan.gateway!;
+        const place = (side: Gateway): Placement => p.placements[side];
+        const table = (side: Gateway): pulumi.Input<string> => {
+            const explicit = side === "destination" ? args.transitGatewayRouteTableId : args.sourceTransitGatewayRouteTableId;
+            const facts = (side === "destination" ? p.facts.destinationGateway : p.facts.sourceGateway) as GatewayLookup;
+            return explicit ?? facts.associationTableId;
+        };
         const dstAttachment = new aws.ec2transitgateway.VpcAttachment(
             `${name}-dst-attachment`,
-            { transitGatewayId: tgw, vpcId: args.destinationVpcId!, subnetIds: args.destinationSubnetIds!, tags: args.tags },
-            on(this, p.destination),
+            {
+                ...regionOf(place("destination")),
+                transitGatewayId: args.transitGatewayId!,
+                vpcId: args.destinationVpcId!,
+                subnetIds: args.destinationSubnetIds!,
+                transitGatewayDefaultRouteTableAssociation: g.defaultTables.destinationVpc,
+                transitGatewayDefaultRouteTablePropagation: g.defaultTables.destinationVpc,
+                tags: args.tags,
+            },
+            onSide(this, place("destination")),
         );
-        const waitFor: pulumi.Resource[] = [dstAttachment];
-        let sourceTgw: pulumi.Input<string> = tgw;
-        if (args.sourceTransitGatewayId !== undefined) {
-            sourceTgw = args.sourceTransitGatewayId;
-            waitFor.push(...this.peerGateways(name, args, p, tgw));
-        } else if (crossAccount && (args.transitGatewaySharing ?? "ram") === "ram") {
-            waitFor.push(this.shareGateway(name, args, p, tgw));
+        resources.push(dstAttachment);
+        const before: pulumi.Resource[] = [];
+        if (g.share) {
+            before.push(...this.share(name, args, p, g.share));
+        }
+        let peeringIds: Record<Gateway, pulumi.Input<string>> | undefined;
+        if (g.peering) {
+            const requester = new aws.ec2transitgateway.PeeringAttachment(
+                `${name}-tgw-peering`,
+                { ...regionOf(place("source")), transitGatewayId: args.sourceTransitGatewayId!, peerTransitGatewayId: args.transitGatewayId!, peerRegion: p.destination.region, peerAccountId: p.destination.account, tags: args.tags },
+                onSide(this, place("source")),
+            );
+            const accepter = new aws.ec2transitgateway.PeeringAttachmentAccepter(
+                `${name}-tgw-peering-accepter`,
+                { ...regionOf(place("destination")), transitGatewayAttachmentId: requester.id, tags: args.tags },
+                onSide(this, place("destination")),
+            );
+            resources.push(requester, accepter);
+            // The source side uses the attachment once it is accepted.
+            peeringIds = { destination: accepter.id, source: pulumi.all([requester.id, accepter.id]).apply(([id]) => id) };
         }
         const srcAttachment = new aws.ec2transitgateway.VpcAttachment(
             `${name}-src-attachment`,
-            { transitGatewayId: sourceTgw, vpcId: args.sourceVpcId!, subnetIds: args.sourceSubnetIds!, tags: args.tags },
-            on(this, p.source, { dependsOn: waitFor.slice(1) }),
+            {
+                ...regionOf(place("source")),
+                transitGatewayId: g.sourceVpcGateway === "source" ? args.sourceTransitGatewayId! : args.transitGatewayId!,
+                vpcId: args.sourceVpcId!,
+                subnetIds: args.sourceSubnetIds!,
+                transitGatewayDefaultRouteTableAssociation: g.defaultTables.sourceVpc,
+                transitGatewayDefaultRouteTablePropagation: g.defaultTables.sourceVpc,
+                tags: args.tags,
+            },
+            onSide(this, place("source"), { dependsOn: before }),
         );
-        waitFor.push(srcAttachment);
-        if (crossAccount && args.sourceTransitGatewayId === undefined && args.transitGatewayAutoAccept !== true) {
-            waitFor.push(
-                new aws.ec2transitgateway.VpcAttachmentAccepter(`${name}-src-attachment-accepter`, { transitGatewayAttachmentId: srcAttachment.id, tags: args.tags }, on(this, p.destination)),
+        resources.push(...before, srcAttachment);
+        let srcAttachmentId: pulumi.Input<string> = srcAttachment.id;
+        if (g.sourceAttachmentAccepter) {
+            const accepter = new aws.ec2transitgateway.VpcAttachmentAccepter(
+                `${name}-src-attachment-accepter`,
+                {
+                    ...regionOf(place("destination")),
+                    transitGatewayAttachmentId: srcAttachment.id,
+                    transitGatewayDefaultRouteTableAssociation: g.defaultTables.sourceVpc,
+                    transitGatewayDefaultRouteTablePropagation: g.defaultTables.sourceVpc,
+                    tags: args.tags,
+                },
+                onSide(this, place("destination")),
+            );
+            resources.push(accepter);
+            srcAttachmentId = accepter.id;
+        }
+        const attachmentId = (a: "destinationVpc" | "sourceVpc" | "peering", gw: Gateway): pulumi.Input<string> =>
+            a === "destinationVpc" ? dstAttachment.id : a === "sourceVpc" ? srcAttachmentId : peeringIds![gw];
+        for (const x of g.associations) {
+            resources.push(
+                new aws.ec2transitgateway.RouteTableAssociation(
+                    `${name}-tgw-assoc-${x.key}`,
+                    { ...regionOf(place(x.gateway)), transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway), transitGatewayRouteTableId: table(x.gateway), replaceExistingAssociation: true },
+                    onSide(this, place(x.gateway)),
+                ),
             );
         }
-        const hop = (side: "source" | "destination") => pulumi.output(side === "source" ? sourceTgw : tgw).apply((t): Next => ({ transitGatewayId: t }));
-        this.addRoutes(name, args, p, undefined, hop, ready, waitFor);
+        for (const x of g.propagations) {
+            resources.push(
+                new aws.ec2transitgateway.RouteTablePropagation(
+                    `${name}-tgw-prop-${x.key}`,
+                    { ...regionOf(place(x.gateway)), transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway), transitGatewayRouteTableId: table(x.gateway) },
+                    onSide(this, place(x.gateway)),
+                ),
+            );
+        }
+        for (const r of g.staticRoutes) {
+            const ranges = r.gateway === "destination" ? args.sourceCidrBlocks : args.destinationCidrBlocks;
+            resources.push(
+                new aws.ec2transitgateway.Route(
+                    `${name}-tgw-route-${r.key}`,
+                    { ...regionOf(place(r.gateway)), destinationCidrBlock: ranges[r.range], transitGatewayAttachmentId: peeringIds![r.gateway], transitGatewayRouteTableId: table(r.gateway) },
+                    onSide(this, place(r.gateway)),
+                ),
+            );
+        }
     }
 
     /** Shares the destination's gateway with the source account through AWS RAM. */
-    private shareGateway(name: string, args: NetworkLinkArgs, p: SideProviders, tgw: pulumi.Output<string>): pulumi.Resource {
-        const share = new aws.ram.ResourceShare(`${name}-tgw-share`, { name: `${name}-tgw-share`, allowExternalPrincipals: true, tags: args.tags }, on(this, p.destination));
-        const tgwArn = aws.ec2transitgateway.getTransitGatewayOutput({ id: tgw }, { parent: this, ...(p.destination ? { provider: p.destination } : {}) }).arn;
-        const assoc = new aws.ram.ResourceAssociation(`${name}-tgw-share-gateway`, { resourceArn: tgwArn, resourceShareArn: share.arn }, on(this, p.destination));
-        const principal = new aws.ram.PrincipalAssociation(
-            `${name}-tgw-share-principal`,
-            { principal: lookupAccount(this, p.source), resourceShareArn: share.arn },
-            on(this, p.destination),
+    private share(name: string, args: NetworkLinkArgs, p: LinkPrepared, share: { allowExternalPrincipals: boolean; accepter: boolean }): pulumi.Resource[] {
+        const dst = p.placements.destination;
+        const gatewayArn = (p.facts.destinationGateway as GatewayLookup).arn;
+        const resourceShare = new aws.ram.ResourceShare(
+            `${name}-tgw-share`,
+            { ...regionOf(dst), name: `${name}-tgw-share`, allowExternalPrincipals: share.allowExternalPrincipals, tags: args.tags },
+            onSide(this, dst),
         );
-        return new aws.ram.ResourceShareAccepter(`${name}-tgw-share-accepter`, { shareArn: share.arn }, on(this, p.source, { dependsOn: [assoc, principal] }));
-    }
-
-    /** Cross-Region: peer the source Region's gateway with the destination's and route the ranges over the peering. */
-    private peerGateways(name: string, args: NetworkLinkArgs, p: SideProviders, tgw: pulumi.Output<string>): pulumi.Resource[] {
-        const peering = new aws.ec2transitgateway.PeeringAttachment(
-            `${name}-tgw-peering`,
-            {
-                transitGatewayId: args.sourceTransitGatewayId!,
-                peerTransitGatewayId: tgw,
-                peerRegion: lookupRegion(this, p.destination),
-                peerAccountId: lookupAccount(this, p.destination),
-                tags: args.tags,
-            },
-            on(this, p.source),
-        );
-        const accepter = new aws.ec2transitgateway.PeeringAttachmentAccepter(
-            `${name}-tgw-peering-accepter`,
-            { transitGatewayAttachmentId: peering.id, tags: args.tags },
-            on(this, p.destination),
-        );
-        const table = (id: pulumi.Input<string>, provider?: aws.Provider) =>
-            aws.ec2transitgateway.getTransitGatewayOutput({ id }, { parent: this, ...(provider ? { provider } : {}) }).associationDefaultRouteTableId;
-        const out: pulumi.Resource[] = [peering, accepter];
-        args.sourceCidrBlocks.forEach((cidr, i) =>
+        const association = new aws.ram.ResourceAssociation(`${name}-tgw-share-gateway`, { ...regionOf(dst), resourceArn: gatewayArn, resourceShareArn: resourceShare.arn }, onSide(this, dst));
+        const principal = new aws.ram.PrincipalAssociation(`${name}-tgw-share-principal`, { ...regionOf(dst), principal: p.source.account, resourceShareArn: resourceShare.arn }, onSide(this, dst));
+        const out: pulumi.Resource[] = [resourceShare, association, principal];
+        if (share.accepter) {
             out.push(
-                new aws.ec2transitgateway.Route(
-                    `${name}-tgw-dst-r${i}`,
-                    { destinationCidrBlock: cidr, transitGatewayAttachmentId: accepter.id, transitGatewayRouteTableId: table(tgw, p.destination) },
-                    on(this, p.destination),
-                ),
-            ),
-        );
-        args.destinationCidrBlocks.forEach((cidr, i) =>
-            out.push(
-                new aws.ec2transitgateway.Route(
-                    `${name}-tgw-src-r${i}`,
-                    { destinationCidrBlock: cidr, transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: table(args.sourceTransitGatewayId!, p.source) },
-                    on(this, p.source, { dependsOn: [accepter] }),
-                ),
-            ),
-        );
+                new aws.ram.ResourceShareAccepter(`${name}-tgw-share-accepter`, { ...regionOf(p.placements.source), shareArn: resourceShare.arn }, onSide(this, p.placements.source, { dependsOn: [association, principal] })),
+            );
+        }
+        void DEFAULTS;
         return out;
     }
 }

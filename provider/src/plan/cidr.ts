@@ -45,6 +45,30 @@ export function contains(range: Cidr, address: string): boolean {
     return isIpv4(address) && ipaddr.IPv4.parse(address).match(range.network, range.prefix);
 }
 
+/** True when every address of `inner` lies in `outer`. */
+export function within(inner: Cidr, outer: Cidr): boolean {
+    return inner.prefix >= outer.prefix && inner.network.match(outer.network, outer.prefix);
+}
+
+/** True when the ranges together hold every address of `range` (one of them, or several side by side). */
+export function covered(range: Cidr, ranges: Cidr[]): boolean {
+    if (ranges.some((r) => within(range, r))) {
+        return true;
+    }
+    if (range.prefix === 32 || !ranges.some((r) => overlaps(range, r))) {
+        return false;
+    }
+    const prefix = range.prefix + 1;
+    const low = parseCidr(`${range.network.toString()}/${prefix}`)!;
+    const high = parseCidr(`${nextAddress(ipaddr.IPv4.broadcastAddressFromCIDR(`${range.network.toString()}/${prefix}`))}/${prefix}`)!;
+    return covered(low, ranges) && covered(high, ranges);
+}
+
+function nextAddress(ip: ipaddr.IPv4): string {
+    const n = ip.toByteArray().reduce((acc, b) => acc * 256 + b, 0) + 1;
+    return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join(".");
+}
+
 export function isWorld(c: Cidr): boolean {
     return c.prefix === 0;
 }
@@ -52,8 +76,10 @@ export function isWorld(c: Cidr): boolean {
 /** An address range and where it came from, so an error can name both. */
 export interface LabelledRange {
     cidr: string;
-    /** Where the range came from, e.g. "link.sourceCidrBlocks[1]" or "VPC vpc-0abc secondary CIDR". */
+    /** Where the range came from, e.g. "link.sourceCidrBlocks[1]" or "source VPC vpc-0abc (looked up)". */
     origin: string;
+    /** The input a problem with the range is reported under; defaults to `origin` (declared ranges). */
+    path?: string;
     side: "source" | "destination";
 }
 

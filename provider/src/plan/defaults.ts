@@ -10,6 +10,7 @@
 import type { ActivationMode } from "../args/activation";
 import type { AgentMode } from "../args/agentSpec";
 import type { TransitGatewaySharing } from "../args/link";
+import type { IngressScope } from "../args/privateAgent";
 
 export const DEFAULTS = {
     activation: {
@@ -37,7 +38,14 @@ export const DEFAULTS = {
     },
     link: {
         transitGatewaySharing: "ram" as TransitGatewaySharing,
-        transitGatewayAutoAccept: false,
+    },
+    fleet: {
+        ingressScope: "agentAddresses" as IngressScope,
+        // AWS's default quota of inbound (and of outbound) rules per security group (plan/quotas.ts).
+        securityGroupRuleQuota: 60,
+    },
+    storage: {
+        protocol: "tcp" as "tcp" | "udp",
     },
     instance: {
         // DataSync needs at least a 2xlarge (AWS's agent requirements).

@@ -1,9 +1,14 @@
-// The flows a network team must allow, derived from the same port plan the security
-// groups use, so the change request and the rules cannot drift apart.
+// The flows a network team must allow, derived from the same port plans the security groups
+// use, so the change request and the rules cannot drift apart.
 import type { FirewallRule } from "../args/firewallRule";
-import { ACTIVATION_PORT, endpointPorts, PortRange, portText, TASK_DATA } from "./ports";
+import { ACTIVATION_PORT, DNS_PORTS, ENDPOINT_CONTROL, ENDPOINT_HTTPS, endpointPorts, PortRange, portText, TASK_DATA } from "./ports";
+import type { StorageFlow } from "./securityGroups";
 
 export type { FirewallRule };
+
+export interface StorageRow extends StorageFlow {
+    cidr: string;
+}
 
 export interface FirewallInputs {
     /** Hosts that request activation keys; empty when every agent is activated manually. */
@@ -11,7 +16,10 @@ export interface FirewallInputs {
     /** Agent addresses (or a label when unknown). */
     agents: string[];
     endpointIp: string;
-    taskSubnetCidr: string;
+    /** Where task network interfaces live. */
+    taskCidrs: string[];
+    storage: StorageRow[];
+    dnsServers: string[];
     supportChannel: boolean;
 }
 
@@ -28,9 +36,22 @@ export function firewallTable(f: FirewallInputs): FirewallRule[] {
         for (const p of endpointPorts(f.supportChannel)) {
             rows.push(rule(agent, f.endpointIp, p));
         }
-        rows.push(rule(agent, f.taskSubnetCidr, TASK_DATA));
+        for (const tasks of f.taskCidrs) {
+            rows.push(rule(agent, tasks, TASK_DATA));
+        }
+        for (const s of f.storage) {
+            rows.push(rule(agent, s.cidr, { ...s, purpose: "agent to its storage" }));
+        }
+        for (const dns of f.dnsServers) {
+            DNS_PORTS.forEach((p) => rows.push(rule(agent, dns, p)));
+        }
     }
     return uniqueRules(rows);
+}
+
+/** The link's flows: every source range to every destination range on the endpoint's ports. */
+export function linkFirewallTable(sourceRanges: string[], destinationRanges: string[]): FirewallRule[] {
+    return sourceRanges.flatMap((from) => destinationRanges.flatMap((to) => [ENDPOINT_HTTPS, ENDPOINT_CONTROL].map((p) => rule(from, to, p))));
 }
 
 /** Drops repeated flows (same from, to, protocol and ports), keeping the first. */

@@ -1,5 +1,6 @@
-// DataSync agents need at least a 2xlarge (AWS agent requirements); smaller
-// instances activate but stall under load, which is worse than failing up front.
+// DataSync agents need at least a 2xlarge (AWS agent requirements); smaller instances
+// activate but stall under load, which is worse than failing up front. The architecture and
+// memory are checked against AWS's own description of the type at deployment.
 
 const SIZE = /^[a-z][a-z0-9-]*\.(?:(\d+)xlarge|metal(?:-\d+xl)?)$/;
 
@@ -10,18 +11,3 @@ export function isAtLeast2xlarge(instanceType: string): boolean {
     }
     return m[1] === undefined ? true : Number(m[1]) >= 2;
 }
-
-export type AgentMode = "basic" | "enhanced";
-
-export const DEFAULT_INSTANCE_TYPE: Record<AgentMode, string> = {
-    basic: "m5.2xlarge",
-    enhanced: "m6a.2xlarge",
-};
-
-/** Public SSM parameters AWS publishes the agent AMI under. */
-export const AMI_PARAMETER: Record<AgentMode, string> = {
-    basic: "/aws/service/datasync/ami",
-    enhanced: "/aws/service/datasync/ami/v3",
-};
-
-export const ROOT_VOLUME_GIB = 80;

@@ -1,24 +1,12 @@
 // Region facts DataSync depends on.
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-
-/** Regions with a DataSync FIPS endpoint (datasync-fips.<region>.amazonaws.com). */
-export const FIPS_REGIONS: readonly string[] = [
-    "us-east-1",
-    "us-east-2",
-    "us-west-1",
-    "us-west-2",
-    "ca-central-1",
-    "us-gov-east-1",
-    "us-gov-west-1",
-];
+// Two to four letters of partition or geography, one or two words, a number: us-east-1, us-gov-west-1,
+// us-isob-east-1, eusc-de-east-1 (the European Sovereign Cloud). Existence is checked against
+// DescribeRegions at deployment; this only tells a code from a display name.
+const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+){1,2}-\d+$/;
 
 export function isRegion(value: unknown): value is string {
     return typeof value === "string" && REGION_PATTERN.test(value);
-}
-
-export function hasFips(region: string): boolean {
-    return FIPS_REGIONS.includes(region);
 }
 
 /** The interface endpoint service name, e.g. com.amazonaws.eu-west-2.datasync. */

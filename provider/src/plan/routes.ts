@@ -1,17 +1,19 @@
 // Route plans: which route tables get which destination ranges, and through what.
+import { IdKind, idKindOf } from "./ids";
 
 export type RouteTargetKind = "gatewayId" | "transitGatewayId" | "networkInterfaceId" | "vpcPeeringConnectionId";
 
-const TARGET_PREFIX: [string, RouteTargetKind][] = [
-    ["vgw-", "gatewayId"],
-    ["tgw-", "transitGatewayId"],
-    ["eni-", "networkInterfaceId"],
-    ["pcx-", "vpcPeeringConnectionId"],
-];
+const TARGET: Partial<Record<IdKind, RouteTargetKind>> = {
+    vgw: "gatewayId",
+    tgw: "transitGatewayId",
+    eni: "networkInterfaceId",
+    pcx: "vpcPeeringConnectionId",
+};
 
-/** Which aws.ec2.Route argument a next-hop ID goes into, by its prefix. */
+/** Which aws.ec2.Route argument a next-hop ID goes into, by its kind (a tgw-rtb- route table is none). */
 export function routeTargetKind(id: string): RouteTargetKind | undefined {
-    return TARGET_PREFIX.find(([prefix]) => id.startsWith(prefix))?.[1];
+    const kind = idKindOf(id);
+    return kind === undefined ? undefined : TARGET[kind];
 }
 
 export interface PlannedRoute {

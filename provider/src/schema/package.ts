@@ -10,7 +10,7 @@ import { SchemaError, SourceText } from "./spec";
 /** How each SDK is named and packaged. */
 export const LANGUAGE = {
     nodejs: {
-        packageName: "datasync-privatelink-sdk",
+        packageName: "@datasync-privatelink/pulumi",
         dependencies: { "@pulumi/pulumi": "^3.270.0" },
         devDependencies: { typescript: "^5.9.0", "@types/node": "^20.19.0" },
         respectSchemaVersion: true,

@@ -96,6 +96,8 @@ type agentArgs struct {
 	AllowWorldActivationSource *bool `pulumi:"allowWorldActivationSource"`
 	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSide `pulumi:"destination"`
+	// DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+	DnsServers []string `pulumi:"dnsServers"`
 	// The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
 	EndpointPrivateIp string `pulumi:"endpointPrivateIp"`
 	// The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
@@ -108,14 +110,16 @@ type agentArgs struct {
 	SecurityGroupArn string `pulumi:"securityGroupArn"`
 	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSide `pulumi:"source"`
+	// Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+	StorageEgress []StorageEgress `pulumi:"storageEgress"`
 	// ARN of the activation subnet (ServiceEndpoint.subnetArn).
 	SubnetArn string `pulumi:"subnetArn"`
 	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool `pulumi:"supportChannel"`
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
-	// CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
-	TaskSubnetCidr *string `pulumi:"taskSubnetCidr"`
+	// Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+	TaskInterfaceCidrs []string `pulumi:"taskInterfaceCidrs"`
 	// The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
 	VpcEndpointId string `pulumi:"vpcEndpointId"`
 }
@@ -138,6 +142,8 @@ type AgentArgs struct {
 	AllowWorldActivationSource *bool
 	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSideArgs
+	// DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+	DnsServers []pulumi.StringInput
 	// The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
 	EndpointPrivateIp pulumi.StringInput
 	// The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
@@ -150,14 +156,16 @@ type AgentArgs struct {
 	SecurityGroupArn pulumi.StringInput
 	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSideArgs
+	// Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+	StorageEgress []StorageEgressArgs
 	// ARN of the activation subnet (ServiceEndpoint.subnetArn).
 	SubnetArn pulumi.StringInput
 	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
-	// CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
-	TaskSubnetCidr pulumi.StringPtrInput
+	// Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+	TaskInterfaceCidrs []pulumi.StringInput
 	// The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
 	VpcEndpointId pulumi.StringInput
 }

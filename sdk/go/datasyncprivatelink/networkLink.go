@@ -43,10 +43,6 @@ func NewNetworkLink(ctx *pulumi.Context,
 	if args.Source != nil {
 		args.Source = args.Source.Defaults()
 	}
-	if args.TransitGatewayAutoAccept == nil {
-		transitGatewayAutoAccept_ := false
-		args.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
-	}
 	if args.TransitGatewaySharing == nil {
 		transitGatewaySharing_ := TransitGatewaySharing("ram")
 		args.TransitGatewaySharing = &transitGatewaySharing_
@@ -87,14 +83,18 @@ type networkLinkArgs struct {
 	SourceSubnetIds []string `pulumi:"sourceSubnetIds"`
 	// For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
 	SourceTransitGatewayId *string `pulumi:"sourceTransitGatewayId"`
+	// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+	SourceTransitGatewayRouteTableId *string `pulumi:"sourceTransitGatewayRouteTableId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId *string `pulumi:"sourceVpcId"`
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
-	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId *string `pulumi:"transitGatewayId"`
+	// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+	TransitGatewayRouteTableId *string `pulumi:"transitGatewayRouteTableId"`
 	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
 }
@@ -127,14 +127,18 @@ type NetworkLinkArgs struct {
 	SourceSubnetIds pulumi.StringArrayInput
 	// For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
 	SourceTransitGatewayId pulumi.StringPtrInput
+	// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+	SourceTransitGatewayRouteTableId pulumi.StringPtrInput
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId pulumi.StringPtrInput
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
-	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 	TransitGatewayAutoAccept *bool
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId pulumi.StringPtrInput
+	// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+	TransitGatewayRouteTableId pulumi.StringPtrInput
 	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing
 }

@@ -63,8 +63,16 @@ func NewPrivateAgent(ctx *pulumi.Context,
 		fips_ := false
 		args.Fips = &fips_
 	}
+	if args.IngressScope == nil {
+		ingressScope_ := IngressScope("agentAddresses")
+		args.IngressScope = &ingressScope_
+	}
 	if args.Link != nil {
 		args.Link = args.Link.Defaults()
+	}
+	if args.SecurityGroupRuleQuota == nil {
+		securityGroupRuleQuota_ := 60
+		args.SecurityGroupRuleQuota = &securityGroupRuleQuota_
 	}
 	if args.Source != nil {
 		args.Source = args.Source.Defaults()
@@ -97,6 +105,8 @@ type privateAgentArgs struct {
 	AllowWorldActivationSource *bool `pulumi:"allowWorldActivationSource"`
 	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSide `pulumi:"destination"`
+	// DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+	DnsServers []string `pulumi:"dnsServers"`
 	// Subnets for the endpoint, at most one per Availability Zone.
 	EndpointSubnetIds []string `pulumi:"endpointSubnetIds"`
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
@@ -105,14 +115,22 @@ type privateAgentArgs struct {
 	ExistingVpcEndpointId *string `pulumi:"existingVpcEndpointId"`
 	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool `pulumi:"fips"`
+	// Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
+	IngressScope *IngressScope `pulumi:"ingressScope"`
 	// The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
 	Link *LinkSettings `pulumi:"link"`
+	// The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
+	SecurityGroupRuleQuota *int `pulumi:"securityGroupRuleQuota"`
 	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSide `pulumi:"source"`
+	// Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+	StorageEgress []StorageEgress `pulumi:"storageEgress"`
 	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool `pulumi:"supportChannel"`
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags map[string]string `pulumi:"tags"`
+	// Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+	TaskInterfaceCidrs []string `pulumi:"taskInterfaceCidrs"`
 	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId string `pulumi:"vpcId"`
 }
@@ -133,6 +151,8 @@ type PrivateAgentArgs struct {
 	AllowWorldActivationSource *bool
 	// How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
 	Destination *AwsSideArgs
+	// DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+	DnsServers []pulumi.StringInput
 	// Subnets for the endpoint, at most one per Availability Zone.
 	EndpointSubnetIds pulumi.StringArrayInput
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
@@ -141,14 +161,22 @@ type PrivateAgentArgs struct {
 	ExistingVpcEndpointId pulumi.StringPtrInput
 	// Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
 	Fips *bool
+	// Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
+	IngressScope *IngressScope
 	// The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
 	Link *LinkSettingsArgs
+	// The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
+	SecurityGroupRuleQuota *int
 	// How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
 	Source *AwsSideArgs
+	// Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+	StorageEgress []StorageEgressArgs
 	// Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
 	SupportChannel *bool
 	// Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
 	Tags pulumi.StringMapInput
+	// Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+	TaskInterfaceCidrs []pulumi.StringInput
 	// The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
 	VpcId pulumi.StringInput
 }

@@ -344,6 +344,172 @@ func (in *agentModePtr) ToAgentModePtrOutputWithContext(ctx context.Context) Age
 	return pulumi.ToOutputWithContext(ctx, in).(AgentModePtrOutput)
 }
 
+// Who the endpoint's security group admits. "agentAddresses": each agent by its address (/32), EC2 agents by reference to their shared security group where AWS allows it (one VPC, or a peering within one Region); "sourceRanges": the link's source and on-premises ranges, whatever the fleet's size.
+type IngressScope string
+
+const (
+	IngressScopeAgentAddresses = IngressScope("agentAddresses")
+	IngressScopeSourceRanges   = IngressScope("sourceRanges")
+)
+
+func (IngressScope) ElementType() reflect.Type {
+	return reflect.TypeOf((*IngressScope)(nil)).Elem()
+}
+
+func (e IngressScope) ToIngressScopeOutput() IngressScopeOutput {
+	return pulumi.ToOutput(e).(IngressScopeOutput)
+}
+
+func (e IngressScope) ToIngressScopeOutputWithContext(ctx context.Context) IngressScopeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IngressScopeOutput)
+}
+
+func (e IngressScope) ToIngressScopePtrOutput() IngressScopePtrOutput {
+	return e.ToIngressScopePtrOutputWithContext(context.Background())
+}
+
+func (e IngressScope) ToIngressScopePtrOutputWithContext(ctx context.Context) IngressScopePtrOutput {
+	return IngressScope(e).ToIngressScopeOutputWithContext(ctx).ToIngressScopePtrOutputWithContext(ctx)
+}
+
+func (e IngressScope) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IngressScope) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IngressScope) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IngressScope) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IngressScopeOutput struct{ *pulumi.OutputState }
+
+func (IngressScopeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IngressScope)(nil)).Elem()
+}
+
+func (o IngressScopeOutput) ToIngressScopeOutput() IngressScopeOutput {
+	return o
+}
+
+func (o IngressScopeOutput) ToIngressScopeOutputWithContext(ctx context.Context) IngressScopeOutput {
+	return o
+}
+
+func (o IngressScopeOutput) ToIngressScopePtrOutput() IngressScopePtrOutput {
+	return o.ToIngressScopePtrOutputWithContext(context.Background())
+}
+
+func (o IngressScopeOutput) ToIngressScopePtrOutputWithContext(ctx context.Context) IngressScopePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IngressScope) *IngressScope {
+		return &v
+	}).(IngressScopePtrOutput)
+}
+
+func (o IngressScopeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IngressScopeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IngressScope) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IngressScopeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IngressScopeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IngressScope) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IngressScopePtrOutput struct{ *pulumi.OutputState }
+
+func (IngressScopePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IngressScope)(nil)).Elem()
+}
+
+func (o IngressScopePtrOutput) ToIngressScopePtrOutput() IngressScopePtrOutput {
+	return o
+}
+
+func (o IngressScopePtrOutput) ToIngressScopePtrOutputWithContext(ctx context.Context) IngressScopePtrOutput {
+	return o
+}
+
+func (o IngressScopePtrOutput) Elem() IngressScopeOutput {
+	return o.ApplyT(func(v *IngressScope) IngressScope {
+		if v != nil {
+			return *v
+		}
+		var ret IngressScope
+		return ret
+	}).(IngressScopeOutput)
+}
+
+func (o IngressScopePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IngressScopePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IngressScope) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IngressScopeInput is an input type that accepts values of the IngressScope enum
+// A concrete instance of `IngressScopeInput` can be one of the following:
+//
+//	IngressScopeAgentAddresses
+//	IngressScopeSourceRanges
+type IngressScopeInput interface {
+	pulumi.Input
+
+	ToIngressScopeOutput() IngressScopeOutput
+	ToIngressScopeOutputWithContext(context.Context) IngressScopeOutput
+}
+
+var ingressScopePtrType = reflect.TypeOf((**IngressScope)(nil)).Elem()
+
+type IngressScopePtrInput interface {
+	pulumi.Input
+
+	ToIngressScopePtrOutput() IngressScopePtrOutput
+	ToIngressScopePtrOutputWithContext(context.Context) IngressScopePtrOutput
+}
+
+type ingressScopePtr string
+
+func IngressScopePtr(v string) IngressScopePtrInput {
+	return (*ingressScopePtr)(&v)
+}
+
+func (*ingressScopePtr) ElementType() reflect.Type {
+	return ingressScopePtrType
+}
+
+func (in *ingressScopePtr) ToIngressScopePtrOutput() IngressScopePtrOutput {
+	return pulumi.ToOutput(in).(IngressScopePtrOutput)
+}
+
+func (in *ingressScopePtr) ToIngressScopePtrOutputWithContext(ctx context.Context) IngressScopePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IngressScopePtrOutput)
+}
+
 // How the agent's network reaches the endpoint's VPC. "peering": a VPC peering connection (same or cross account, same or cross Region); "transitGateway": VPC attachments to a transit gateway; "existing": Direct Connect, VPN or other routing already in place.
 type LinkMode string
 
@@ -512,12 +678,179 @@ func (in *linkModePtr) ToLinkModePtrOutputWithContext(ctx context.Context) LinkM
 	return pulumi.ToOutputWithContext(ctx, in).(LinkModePtrOutput)
 }
 
-// For a transit gateway in another account than the source VPC: "ram" shares the destination's gateway with the source account through AWS RAM; "preShared" means it is already shared (for example to the whole organization) and only attachments are made.
+// The IP protocol of a storage flow: "tcp" (NFS, SMB, object storage, HDFS) or "udp" (NFS v3 portmapper).
+type StorageProtocol string
+
+const (
+	StorageProtocolTcp = StorageProtocol("tcp")
+	StorageProtocolUdp = StorageProtocol("udp")
+)
+
+func (StorageProtocol) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageProtocol)(nil)).Elem()
+}
+
+func (e StorageProtocol) ToStorageProtocolOutput() StorageProtocolOutput {
+	return pulumi.ToOutput(e).(StorageProtocolOutput)
+}
+
+func (e StorageProtocol) ToStorageProtocolOutputWithContext(ctx context.Context) StorageProtocolOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(StorageProtocolOutput)
+}
+
+func (e StorageProtocol) ToStorageProtocolPtrOutput() StorageProtocolPtrOutput {
+	return e.ToStorageProtocolPtrOutputWithContext(context.Background())
+}
+
+func (e StorageProtocol) ToStorageProtocolPtrOutputWithContext(ctx context.Context) StorageProtocolPtrOutput {
+	return StorageProtocol(e).ToStorageProtocolOutputWithContext(ctx).ToStorageProtocolPtrOutputWithContext(ctx)
+}
+
+func (e StorageProtocol) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e StorageProtocol) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e StorageProtocol) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e StorageProtocol) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type StorageProtocolOutput struct{ *pulumi.OutputState }
+
+func (StorageProtocolOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageProtocol)(nil)).Elem()
+}
+
+func (o StorageProtocolOutput) ToStorageProtocolOutput() StorageProtocolOutput {
+	return o
+}
+
+func (o StorageProtocolOutput) ToStorageProtocolOutputWithContext(ctx context.Context) StorageProtocolOutput {
+	return o
+}
+
+func (o StorageProtocolOutput) ToStorageProtocolPtrOutput() StorageProtocolPtrOutput {
+	return o.ToStorageProtocolPtrOutputWithContext(context.Background())
+}
+
+func (o StorageProtocolOutput) ToStorageProtocolPtrOutputWithContext(ctx context.Context) StorageProtocolPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v StorageProtocol) *StorageProtocol {
+		return &v
+	}).(StorageProtocolPtrOutput)
+}
+
+func (o StorageProtocolOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o StorageProtocolOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e StorageProtocol) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o StorageProtocolOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o StorageProtocolOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e StorageProtocol) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type StorageProtocolPtrOutput struct{ *pulumi.OutputState }
+
+func (StorageProtocolPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**StorageProtocol)(nil)).Elem()
+}
+
+func (o StorageProtocolPtrOutput) ToStorageProtocolPtrOutput() StorageProtocolPtrOutput {
+	return o
+}
+
+func (o StorageProtocolPtrOutput) ToStorageProtocolPtrOutputWithContext(ctx context.Context) StorageProtocolPtrOutput {
+	return o
+}
+
+func (o StorageProtocolPtrOutput) Elem() StorageProtocolOutput {
+	return o.ApplyT(func(v *StorageProtocol) StorageProtocol {
+		if v != nil {
+			return *v
+		}
+		var ret StorageProtocol
+		return ret
+	}).(StorageProtocolOutput)
+}
+
+func (o StorageProtocolPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o StorageProtocolPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *StorageProtocol) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// StorageProtocolInput is an input type that accepts values of the StorageProtocol enum
+// A concrete instance of `StorageProtocolInput` can be one of the following:
+//
+//	StorageProtocolTcp
+//	StorageProtocolUdp
+type StorageProtocolInput interface {
+	pulumi.Input
+
+	ToStorageProtocolOutput() StorageProtocolOutput
+	ToStorageProtocolOutputWithContext(context.Context) StorageProtocolOutput
+}
+
+var storageProtocolPtrType = reflect.TypeOf((**StorageProtocol)(nil)).Elem()
+
+type StorageProtocolPtrInput interface {
+	pulumi.Input
+
+	ToStorageProtocolPtrOutput() StorageProtocolPtrOutput
+	ToStorageProtocolPtrOutputWithContext(context.Context) StorageProtocolPtrOutput
+}
+
+type storageProtocolPtr string
+
+func StorageProtocolPtr(v string) StorageProtocolPtrInput {
+	return (*storageProtocolPtr)(&v)
+}
+
+func (*storageProtocolPtr) ElementType() reflect.Type {
+	return storageProtocolPtrType
+}
+
+func (in *storageProtocolPtr) ToStorageProtocolPtrOutput() StorageProtocolPtrOutput {
+	return pulumi.ToOutput(in).(StorageProtocolPtrOutput)
+}
+
+func (in *storageProtocolPtr) ToStorageProtocolPtrOutputWithContext(ctx context.Context) StorageProtocolPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(StorageProtocolPtrOutput)
+}
+
+// For a transit gateway in another account than the source VPC. "ram": the destination account shares its gateway with the source account through AWS RAM and the source account accepts the invitation; "ramOrganization": both accounts are in one AWS Organization with RAM sharing enabled, so the share needs no invitation and no acceptance; "preShared": the gateway is already shared with the source account (by its owner, for example to the whole organization) and only attachments are made.
 type TransitGatewaySharing string
 
 const (
-	TransitGatewaySharingRam       = TransitGatewaySharing("ram")
-	TransitGatewaySharingPreShared = TransitGatewaySharing("preShared")
+	TransitGatewaySharingRam             = TransitGatewaySharing("ram")
+	TransitGatewaySharingRamOrganization = TransitGatewaySharing("ramOrganization")
+	TransitGatewaySharingPreShared       = TransitGatewaySharing("preShared")
 )
 
 func (TransitGatewaySharing) ElementType() reflect.Type {
@@ -643,6 +976,7 @@ func (o TransitGatewaySharingPtrOutput) ToStringPtrOutputWithContext(ctx context
 // A concrete instance of `TransitGatewaySharingInput` can be one of the following:
 //
 //	TransitGatewaySharingRam
+//	TransitGatewaySharingRamOrganization
 //	TransitGatewaySharingPreShared
 type TransitGatewaySharingInput interface {
 	pulumi.Input
@@ -683,16 +1017,24 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ActivationModePtrInput)(nil)).Elem(), ActivationMode("local"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AgentModeInput)(nil)).Elem(), AgentMode("basic"))
 	pulumi.RegisterInputType(reflect.TypeOf((*AgentModePtrInput)(nil)).Elem(), AgentMode("basic"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IngressScopeInput)(nil)).Elem(), IngressScope("agentAddresses"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IngressScopePtrInput)(nil)).Elem(), IngressScope("agentAddresses"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LinkModeInput)(nil)).Elem(), LinkMode("peering"))
 	pulumi.RegisterInputType(reflect.TypeOf((*LinkModePtrInput)(nil)).Elem(), LinkMode("peering"))
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageProtocolInput)(nil)).Elem(), StorageProtocol("tcp"))
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageProtocolPtrInput)(nil)).Elem(), StorageProtocol("tcp"))
 	pulumi.RegisterInputType(reflect.TypeOf((*TransitGatewaySharingInput)(nil)).Elem(), TransitGatewaySharing("ram"))
 	pulumi.RegisterInputType(reflect.TypeOf((*TransitGatewaySharingPtrInput)(nil)).Elem(), TransitGatewaySharing("ram"))
 	pulumi.RegisterOutputType(ActivationModeOutput{})
 	pulumi.RegisterOutputType(ActivationModePtrOutput{})
 	pulumi.RegisterOutputType(AgentModeOutput{})
 	pulumi.RegisterOutputType(AgentModePtrOutput{})
+	pulumi.RegisterOutputType(IngressScopeOutput{})
+	pulumi.RegisterOutputType(IngressScopePtrOutput{})
 	pulumi.RegisterOutputType(LinkModeOutput{})
 	pulumi.RegisterOutputType(LinkModePtrOutput{})
+	pulumi.RegisterOutputType(StorageProtocolOutput{})
+	pulumi.RegisterOutputType(StorageProtocolPtrOutput{})
 	pulumi.RegisterOutputType(TransitGatewaySharingOutput{})
 	pulumi.RegisterOutputType(TransitGatewaySharingPtrOutput{})
 }

@@ -313,6 +313,8 @@ type AgentInstance struct {
 	InstanceType *string `pulumi:"instanceType"`
 	// EC2 key pair for console access. Defaults to none.
 	KeyName *string `pulumi:"keyName"`
+	// KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+	RootVolumeKmsKeyId *string `pulumi:"rootVolumeKmsKeyId"`
 	// Subnet to launch the agent in (on the source side).
 	SubnetId string `pulumi:"subnetId"`
 }
@@ -338,6 +340,8 @@ type AgentInstanceArgs struct {
 	InstanceType pulumi.StringPtrInput `pulumi:"instanceType"`
 	// EC2 key pair for console access. Defaults to none.
 	KeyName pulumi.StringPtrInput `pulumi:"keyName"`
+	// KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+	RootVolumeKmsKeyId pulumi.StringPtrInput `pulumi:"rootVolumeKmsKeyId"`
 	// Subnet to launch the agent in (on the source side).
 	SubnetId pulumi.StringInput `pulumi:"subnetId"`
 }
@@ -440,6 +444,11 @@ func (o AgentInstanceOutput) KeyName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AgentInstance) *string { return v.KeyName }).(pulumi.StringPtrOutput)
 }
 
+// KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+func (o AgentInstanceOutput) RootVolumeKmsKeyId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AgentInstance) *string { return v.RootVolumeKmsKeyId }).(pulumi.StringPtrOutput)
+}
+
 // Subnet to launch the agent in (on the source side).
 func (o AgentInstanceOutput) SubnetId() pulumi.StringOutput {
 	return o.ApplyT(func(v AgentInstance) string { return v.SubnetId }).(pulumi.StringOutput)
@@ -506,6 +515,16 @@ func (o AgentInstancePtrOutput) KeyName() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.KeyName
+	}).(pulumi.StringPtrOutput)
+}
+
+// KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+func (o AgentInstancePtrOutput) RootVolumeKmsKeyId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AgentInstance) *string {
+		if v == nil {
+			return nil
+		}
+		return v.RootVolumeKmsKeyId
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -1344,12 +1363,16 @@ type LinkSettings struct {
 	SourceSubnetIds []string `pulumi:"sourceSubnetIds"`
 	// For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
 	SourceTransitGatewayId *string `pulumi:"sourceTransitGatewayId"`
+	// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+	SourceTransitGatewayRouteTableId *string `pulumi:"sourceTransitGatewayRouteTableId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId *string `pulumi:"sourceVpcId"`
-	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId *string `pulumi:"transitGatewayId"`
+	// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+	TransitGatewayRouteTableId *string `pulumi:"transitGatewayRouteTableId"`
 	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
 }
@@ -1360,10 +1383,6 @@ func (val *LinkSettings) Defaults() *LinkSettings {
 		return nil
 	}
 	tmp := *val
-	if tmp.TransitGatewayAutoAccept == nil {
-		transitGatewayAutoAccept_ := false
-		tmp.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
-	}
 	if tmp.TransitGatewaySharing == nil {
 		transitGatewaySharing_ := TransitGatewaySharing("ram")
 		tmp.TransitGatewaySharing = &transitGatewaySharing_
@@ -1404,12 +1423,16 @@ type LinkSettingsArgs struct {
 	SourceSubnetIds pulumi.StringArrayInput `pulumi:"sourceSubnetIds"`
 	// For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
 	SourceTransitGatewayId pulumi.StringPtrInput `pulumi:"sourceTransitGatewayId"`
+	// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+	SourceTransitGatewayRouteTableId pulumi.StringPtrInput `pulumi:"sourceTransitGatewayRouteTableId"`
 	// The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 	SourceVpcId pulumi.StringPtrInput `pulumi:"sourceVpcId"`
-	// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+	// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 	TransitGatewayAutoAccept *bool `pulumi:"transitGatewayAutoAccept"`
 	// Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 	TransitGatewayId pulumi.StringPtrInput `pulumi:"transitGatewayId"`
+	// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+	TransitGatewayRouteTableId pulumi.StringPtrInput `pulumi:"transitGatewayRouteTableId"`
 	// How a cross-account transit gateway reaches the source account.
 	TransitGatewaySharing *TransitGatewaySharing `pulumi:"transitGatewaySharing"`
 }
@@ -1420,10 +1443,6 @@ func (val *LinkSettingsArgs) Defaults() *LinkSettingsArgs {
 		return nil
 	}
 	tmp := *val
-	if tmp.TransitGatewayAutoAccept == nil {
-		transitGatewayAutoAccept_ := false
-		tmp.TransitGatewayAutoAccept = &transitGatewayAutoAccept_
-	}
 	if tmp.TransitGatewaySharing == nil {
 		transitGatewaySharing_ := TransitGatewaySharing("ram")
 		tmp.TransitGatewaySharing = &transitGatewaySharing_
@@ -1558,12 +1577,17 @@ func (o LinkSettingsOutput) SourceTransitGatewayId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *string { return v.SourceTransitGatewayId }).(pulumi.StringPtrOutput)
 }
 
+// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+func (o LinkSettingsOutput) SourceTransitGatewayRouteTableId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LinkSettings) *string { return v.SourceTransitGatewayRouteTableId }).(pulumi.StringPtrOutput)
+}
+
 // The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 func (o LinkSettingsOutput) SourceVpcId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *string { return v.SourceVpcId }).(pulumi.StringPtrOutput)
 }
 
-// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 func (o LinkSettingsOutput) TransitGatewayAutoAccept() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *bool { return v.TransitGatewayAutoAccept }).(pulumi.BoolPtrOutput)
 }
@@ -1571,6 +1595,11 @@ func (o LinkSettingsOutput) TransitGatewayAutoAccept() pulumi.BoolPtrOutput {
 // Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
 func (o LinkSettingsOutput) TransitGatewayId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LinkSettings) *string { return v.TransitGatewayId }).(pulumi.StringPtrOutput)
+}
+
+// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+func (o LinkSettingsOutput) TransitGatewayRouteTableId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LinkSettings) *string { return v.TransitGatewayRouteTableId }).(pulumi.StringPtrOutput)
 }
 
 // How a cross-account transit gateway reaches the source account.
@@ -1702,6 +1731,16 @@ func (o LinkSettingsPtrOutput) SourceTransitGatewayId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+func (o LinkSettingsPtrOutput) SourceTransitGatewayRouteTableId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LinkSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SourceTransitGatewayRouteTableId
+	}).(pulumi.StringPtrOutput)
+}
+
 // The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
 func (o LinkSettingsPtrOutput) SourceVpcId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *LinkSettings) *string {
@@ -1712,7 +1751,7 @@ func (o LinkSettingsPtrOutput) SourceVpcId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+// Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
 func (o LinkSettingsPtrOutput) TransitGatewayAutoAccept() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *LinkSettings) *bool {
 		if v == nil {
@@ -1729,6 +1768,16 @@ func (o LinkSettingsPtrOutput) TransitGatewayId() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.TransitGatewayId
+	}).(pulumi.StringPtrOutput)
+}
+
+// The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+func (o LinkSettingsPtrOutput) TransitGatewayRouteTableId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LinkSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.TransitGatewayRouteTableId
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -1970,6 +2019,158 @@ func (o SshProxyPtrOutput) User() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+type StorageEgress struct {
+	// The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+	CidrBlock string `pulumi:"cidrBlock"`
+	// First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+	FromPort int `pulumi:"fromPort"`
+	// The flow's IP protocol.
+	Protocol *StorageProtocol `pulumi:"protocol"`
+	// Last port of a range. Defaults to `fromPort` (a single port).
+	ToPort *int `pulumi:"toPort"`
+}
+
+// Defaults sets the appropriate defaults for StorageEgress
+func (val *StorageEgress) Defaults() *StorageEgress {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Protocol == nil {
+		protocol_ := StorageProtocol("tcp")
+		tmp.Protocol = &protocol_
+	}
+	return &tmp
+}
+
+// StorageEgressInput is an input type that accepts StorageEgressArgs and StorageEgressOutput values.
+// You can construct a concrete instance of `StorageEgressInput` via:
+//
+//	StorageEgressArgs{...}
+type StorageEgressInput interface {
+	pulumi.Input
+
+	ToStorageEgressOutput() StorageEgressOutput
+	ToStorageEgressOutputWithContext(context.Context) StorageEgressOutput
+}
+
+// A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+type StorageEgressArgs struct {
+	// The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+	CidrBlock pulumi.StringInput `pulumi:"cidrBlock"`
+	// First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+	FromPort int `pulumi:"fromPort"`
+	// The flow's IP protocol.
+	Protocol *StorageProtocol `pulumi:"protocol"`
+	// Last port of a range. Defaults to `fromPort` (a single port).
+	ToPort *int `pulumi:"toPort"`
+}
+
+// Defaults sets the appropriate defaults for StorageEgressArgs
+func (val *StorageEgressArgs) Defaults() *StorageEgressArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Protocol == nil {
+		protocol_ := StorageProtocol("tcp")
+		tmp.Protocol = &protocol_
+	}
+	return &tmp
+}
+func (StorageEgressArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageEgress)(nil)).Elem()
+}
+
+func (i StorageEgressArgs) ToStorageEgressOutput() StorageEgressOutput {
+	return i.ToStorageEgressOutputWithContext(context.Background())
+}
+
+func (i StorageEgressArgs) ToStorageEgressOutputWithContext(ctx context.Context) StorageEgressOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StorageEgressOutput)
+}
+
+// StorageEgressArrayInput is an input type that accepts StorageEgressArray and StorageEgressArrayOutput values.
+// You can construct a concrete instance of `StorageEgressArrayInput` via:
+//
+//	StorageEgressArray{ StorageEgressArgs{...} }
+type StorageEgressArrayInput interface {
+	pulumi.Input
+
+	ToStorageEgressArrayOutput() StorageEgressArrayOutput
+	ToStorageEgressArrayOutputWithContext(context.Context) StorageEgressArrayOutput
+}
+
+type StorageEgressArray []StorageEgressInput
+
+func (StorageEgressArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]StorageEgress)(nil)).Elem()
+}
+
+func (i StorageEgressArray) ToStorageEgressArrayOutput() StorageEgressArrayOutput {
+	return i.ToStorageEgressArrayOutputWithContext(context.Background())
+}
+
+func (i StorageEgressArray) ToStorageEgressArrayOutputWithContext(ctx context.Context) StorageEgressArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StorageEgressArrayOutput)
+}
+
+// A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+type StorageEgressOutput struct{ *pulumi.OutputState }
+
+func (StorageEgressOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageEgress)(nil)).Elem()
+}
+
+func (o StorageEgressOutput) ToStorageEgressOutput() StorageEgressOutput {
+	return o
+}
+
+func (o StorageEgressOutput) ToStorageEgressOutputWithContext(ctx context.Context) StorageEgressOutput {
+	return o
+}
+
+// The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+func (o StorageEgressOutput) CidrBlock() pulumi.StringOutput {
+	return o.ApplyT(func(v StorageEgress) string { return v.CidrBlock }).(pulumi.StringOutput)
+}
+
+// First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+func (o StorageEgressOutput) FromPort() pulumi.IntOutput {
+	return o.ApplyT(func(v StorageEgress) int { return v.FromPort }).(pulumi.IntOutput)
+}
+
+// The flow's IP protocol.
+func (o StorageEgressOutput) Protocol() StorageProtocolPtrOutput {
+	return o.ApplyT(func(v StorageEgress) *StorageProtocol { return v.Protocol }).(StorageProtocolPtrOutput)
+}
+
+// Last port of a range. Defaults to `fromPort` (a single port).
+func (o StorageEgressOutput) ToPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v StorageEgress) *int { return v.ToPort }).(pulumi.IntPtrOutput)
+}
+
+type StorageEgressArrayOutput struct{ *pulumi.OutputState }
+
+func (StorageEgressArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]StorageEgress)(nil)).Elem()
+}
+
+func (o StorageEgressArrayOutput) ToStorageEgressArrayOutput() StorageEgressArrayOutput {
+	return o
+}
+
+func (o StorageEgressArrayOutput) ToStorageEgressArrayOutputWithContext(ctx context.Context) StorageEgressArrayOutput {
+	return o
+}
+
+func (o StorageEgressArrayOutput) Index(i pulumi.IntInput) StorageEgressOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) StorageEgress {
+		return vs[0].([]StorageEgress)[vs[1].(int)]
+	}).(StorageEgressOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ActivationSettingsInput)(nil)).Elem(), ActivationSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ActivationSettingsPtrInput)(nil)).Elem(), ActivationSettingsArgs{})
@@ -1987,6 +2188,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*LinkSettingsPtrInput)(nil)).Elem(), LinkSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SshProxyInput)(nil)).Elem(), SshProxyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SshProxyPtrInput)(nil)).Elem(), SshProxyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageEgressInput)(nil)).Elem(), StorageEgressArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageEgressArrayInput)(nil)).Elem(), StorageEgressArray{})
 	pulumi.RegisterOutputType(ActivationSettingsOutput{})
 	pulumi.RegisterOutputType(ActivationSettingsPtrOutput{})
 	pulumi.RegisterOutputType(AgentInstanceOutput{})
@@ -2003,4 +2206,6 @@ func init() {
 	pulumi.RegisterOutputType(LinkSettingsPtrOutput{})
 	pulumi.RegisterOutputType(SshProxyOutput{})
 	pulumi.RegisterOutputType(SshProxyPtrOutput{})
+	pulumi.RegisterOutputType(StorageEgressOutput{})
+	pulumi.RegisterOutputType(StorageEgressArrayOutput{})
 }

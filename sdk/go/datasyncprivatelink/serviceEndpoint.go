@@ -39,9 +39,6 @@ func NewServiceEndpoint(ctx *pulumi.Context,
 		return nil, errors.New("missing one or more required arguments")
 	}
 
-	if args.AllowedSources == nil {
-		return nil, errors.New("invalid value for required argument 'AllowedSources'")
-	}
 	if args.SubnetIds == nil {
 		return nil, errors.New("invalid value for required argument 'SubnetIds'")
 	}
@@ -68,7 +65,7 @@ func NewServiceEndpoint(ctx *pulumi.Context,
 type serviceEndpointArgs struct {
 	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId *string `pulumi:"activationSubnetId"`
-	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
+	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
 	AllowedSources []string `pulumi:"allowedSources"`
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId *string `pulumi:"existingSecurityGroupId"`
@@ -90,7 +87,7 @@ type serviceEndpointArgs struct {
 type ServiceEndpointArgs struct {
 	// The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
 	ActivationSubnetId pulumi.StringPtrInput
-	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
+	// Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
 	AllowedSources []pulumi.StringInput
 	// Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
 	ExistingSecurityGroupId pulumi.StringPtrInput

@@ -74,6 +74,10 @@ export interface AgentInstanceArgs {
      */
     keyName?: pulumi.Input<string | undefined>;
     /**
+     * KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+     */
+    rootVolumeKmsKeyId?: pulumi.Input<string | undefined>;
+    /**
      * Subnet to launch the agent in (on the source side).
      */
     subnetId: pulumi.Input<string>;
@@ -235,17 +239,25 @@ export interface LinkSettingsArgs {
      */
     sourceTransitGatewayId?: pulumi.Input<string | undefined>;
     /**
+     * The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+     */
+    sourceTransitGatewayRouteTableId?: pulumi.Input<string | undefined>;
+    /**
      * The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
      */
     sourceVpcId?: pulumi.Input<string | undefined>;
     /**
-     * Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+     * Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
      */
     transitGatewayAutoAccept?: boolean;
     /**
      * Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
      */
     transitGatewayId?: pulumi.Input<string | undefined>;
+    /**
+     * The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+     */
+    transitGatewayRouteTableId?: pulumi.Input<string | undefined>;
     /**
      * How a cross-account transit gateway reaches the source account.
      */
@@ -257,7 +269,6 @@ export interface LinkSettingsArgs {
 export function linkSettingsArgsProvideDefaults(val: LinkSettingsArgs): LinkSettingsArgs {
     return {
         ...val,
-        transitGatewayAutoAccept: (val.transitGatewayAutoAccept) ?? false,
         transitGatewaySharing: (val.transitGatewaySharing) ?? "ram",
     };
 }
@@ -291,5 +302,36 @@ export function sshProxyArgsProvideDefaults(val: SshProxyArgs): SshProxyArgs {
         ...val,
         port: (val.port) ?? 22,
         user: (val.user) ?? "ec2-user",
+    };
+}
+
+/**
+ * A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+ */
+export interface StorageEgressArgs {
+    /**
+     * The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+     */
+    cidrBlock: pulumi.Input<string>;
+    /**
+     * First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+     */
+    fromPort: number;
+    /**
+     * The flow's IP protocol.
+     */
+    protocol?: enums.StorageProtocol;
+    /**
+     * Last port of a range. Defaults to `fromPort` (a single port).
+     */
+    toPort?: number;
+}
+/**
+ * storageEgressArgsProvideDefaults sets the appropriate defaults for StorageEgressArgs
+ */
+export function storageEgressArgsProvideDefaults(val: StorageEgressArgs): StorageEgressArgs {
+    return {
+        ...val,
+        protocol: (val.protocol) ?? "tcp",
     };
 }

@@ -9,7 +9,9 @@ from enum import Enum
 __all__ = [
     'ActivationMode',
     'AgentMode',
+    'IngressScope',
     'LinkMode',
+    'StorageProtocol',
     'TransitGatewaySharing',
 ]
 
@@ -33,6 +35,15 @@ class AgentMode(_builtins.str, Enum):
     ENHANCED = "enhanced"
 
 
+@pulumi.type_token("datasync-privatelink:index:IngressScope")
+class IngressScope(_builtins.str, Enum):
+    """
+    Who the endpoint's security group admits. "agentAddresses": each agent by its address (/32), EC2 agents by reference to their shared security group where AWS allows it (one VPC, or a peering within one Region); "sourceRanges": the link's source and on-premises ranges, whatever the fleet's size.
+    """
+    AGENT_ADDRESSES = "agentAddresses"
+    SOURCE_RANGES = "sourceRanges"
+
+
 @pulumi.type_token("datasync-privatelink:index:LinkMode")
 class LinkMode(_builtins.str, Enum):
     """
@@ -43,10 +54,20 @@ class LinkMode(_builtins.str, Enum):
     EXISTING = "existing"
 
 
+@pulumi.type_token("datasync-privatelink:index:StorageProtocol")
+class StorageProtocol(_builtins.str, Enum):
+    """
+    The IP protocol of a storage flow: "tcp" (NFS, SMB, object storage, HDFS) or "udp" (NFS v3 portmapper).
+    """
+    TCP = "tcp"
+    UDP = "udp"
+
+
 @pulumi.type_token("datasync-privatelink:index:TransitGatewaySharing")
 class TransitGatewaySharing(_builtins.str, Enum):
     """
-    For a transit gateway in another account than the source VPC: "ram" shares the destination's gateway with the source account through AWS RAM; "preShared" means it is already shared (for example to the whole organization) and only attachments are made.
+    For a transit gateway in another account than the source VPC. "ram": the destination account shares its gateway with the source account through AWS RAM and the source account accepts the invitation; "ramOrganization": both accounts are in one AWS Organization with RAM sharing enabled, so the share needs no invitation and no acceptance; "preShared": the gateway is already shared with the source account (by its owner, for example to the whole organization) and only attachments are made.
     """
     RAM = "ram"
+    RAM_ORGANIZATION = "ramOrganization"
     PRE_SHARED = "preShared"

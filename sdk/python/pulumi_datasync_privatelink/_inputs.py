@@ -30,6 +30,8 @@ __all__ = [
     'LinkSettingsArgsDict',
     'SshProxyArgs',
     'SshProxyArgsDict',
+    'StorageEgressArgs',
+    'StorageEgressArgsDict',
 ]
 
 class ActivationSettingsArgsDict(TypedDict):
@@ -214,6 +216,10 @@ class AgentInstanceArgsDict(TypedDict):
     """
     EC2 key pair for console access. Defaults to none.
     """
+    root_volume_kms_key_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+    """
 
 @pulumi.input_type
 class AgentInstanceArgs:
@@ -222,7 +228,8 @@ class AgentInstanceArgs:
                  ami_id: pulumi.Input[Optional[_builtins.str]] = None,
                  extra_security_group_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  instance_type: pulumi.Input[Optional[_builtins.str]] = None,
-                 key_name: pulumi.Input[Optional[_builtins.str]] = None):
+                 key_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 root_volume_kms_key_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
         An EC2 agent the component launches from AWS's DataSync AMI: no public IP, IMDSv2 only, an encrypted 80 GiB gp3 root volume.
 
@@ -231,6 +238,7 @@ class AgentInstanceArgs:
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_security_group_ids: Extra security groups to attach beside the agent group the component creates. Defaults to none.
         :param pulumi.Input[_builtins.str] instance_type: EC2 instance type, at least a 2xlarge. Defaults by `agentMode` to "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced).
         :param pulumi.Input[_builtins.str] key_name: EC2 key pair for console access. Defaults to none.
+        :param pulumi.Input[_builtins.str] root_volume_kms_key_id: KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
         """
         pulumi.set(__self__, "subnet_id", subnet_id)
         if ami_id is not None:
@@ -241,6 +249,8 @@ class AgentInstanceArgs:
             pulumi.set(__self__, "instance_type", instance_type)
         if key_name is not None:
             pulumi.set(__self__, "key_name", key_name)
+        if root_volume_kms_key_id is not None:
+            pulumi.set(__self__, "root_volume_kms_key_id", root_volume_kms_key_id)
 
     @_builtins.property
     @pulumi.getter(name="subnetId")
@@ -301,6 +311,18 @@ class AgentInstanceArgs:
     @key_name.setter
     def key_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "key_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="rootVolumeKmsKeyId")
+    def root_volume_kms_key_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        KMS key for the encrypted root volume. Defaults to the account's default EBS key (aws/ebs).
+        """
+        return pulumi.get(self, "root_volume_kms_key_id")
+
+    @root_volume_kms_key_id.setter
+    def root_volume_kms_key_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "root_volume_kms_key_id", value)
 
 
 class AgentSpecArgsDict(TypedDict):
@@ -713,17 +735,25 @@ class LinkSettingsArgsDict(TypedDict):
     """
     For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
     """
+    source_transit_gateway_route_table_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+    """
     source_vpc_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
     """
     transit_gateway_auto_accept: NotRequired[_builtins.bool]
     """
-    Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+    Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
     """
     transit_gateway_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
+    """
+    transit_gateway_route_table_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
     """
     transit_gateway_sharing: NotRequired['TransitGatewaySharing']
     """
@@ -743,9 +773,11 @@ class LinkSettingsArgs:
                  source_route_table_ids: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  source_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  source_transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 source_transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  source_vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  transit_gateway_auto_accept: Optional[_builtins.bool] = None,
                  transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  transit_gateway_sharing: Optional['TransitGatewaySharing'] = None):
         """
         The network path between the agent's network (source) and the endpoint's VPC (destination).
@@ -760,9 +792,11 @@ class LinkSettingsArgs:
         :param Sequence[pulumi.Input[_builtins.str]] source_route_table_ids: Route tables on the source side that get routes to the destination ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
+        :param pulumi.Input[_builtins.str] source_transit_gateway_route_table_id: The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
+        :param pulumi.Input[_builtins.str] transit_gateway_route_table_id: The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
         :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         pulumi.set(__self__, "destination_cidr_blocks", destination_cidr_blocks)
@@ -782,14 +816,16 @@ class LinkSettingsArgs:
             pulumi.set(__self__, "source_subnet_ids", source_subnet_ids)
         if source_transit_gateway_id is not None:
             pulumi.set(__self__, "source_transit_gateway_id", source_transit_gateway_id)
+        if source_transit_gateway_route_table_id is not None:
+            pulumi.set(__self__, "source_transit_gateway_route_table_id", source_transit_gateway_route_table_id)
         if source_vpc_id is not None:
             pulumi.set(__self__, "source_vpc_id", source_vpc_id)
-        if transit_gateway_auto_accept is None:
-            transit_gateway_auto_accept = False
         if transit_gateway_auto_accept is not None:
             pulumi.set(__self__, "transit_gateway_auto_accept", transit_gateway_auto_accept)
         if transit_gateway_id is not None:
             pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if transit_gateway_route_table_id is not None:
+            pulumi.set(__self__, "transit_gateway_route_table_id", transit_gateway_route_table_id)
         if transit_gateway_sharing is None:
             transit_gateway_sharing = 'ram'
         if transit_gateway_sharing is not None:
@@ -916,6 +952,18 @@ class LinkSettingsArgs:
         pulumi.set(self, "source_transit_gateway_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="sourceTransitGatewayRouteTableId")
+    def source_transit_gateway_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+        """
+        return pulumi.get(self, "source_transit_gateway_route_table_id")
+
+    @source_transit_gateway_route_table_id.setter
+    def source_transit_gateway_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "source_transit_gateway_route_table_id", value)
+
+    @_builtins.property
     @pulumi.getter(name="sourceVpcId")
     def source_vpc_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -931,7 +979,7 @@ class LinkSettingsArgs:
     @pulumi.getter(name="transitGatewayAutoAccept")
     def transit_gateway_auto_accept(self) -> Optional[_builtins.bool]:
         """
-        Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+        Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
         """
         return pulumi.get(self, "transit_gateway_auto_accept")
 
@@ -950,6 +998,18 @@ class LinkSettingsArgs:
     @transit_gateway_id.setter
     def transit_gateway_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "transit_gateway_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="transitGatewayRouteTableId")
+    def transit_gateway_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+        """
+        return pulumi.get(self, "transit_gateway_route_table_id")
+
+    @transit_gateway_route_table_id.setter
+    def transit_gateway_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "transit_gateway_route_table_id", value)
 
     @_builtins.property
     @pulumi.getter(name="transitGatewaySharing")
@@ -1059,5 +1119,99 @@ class SshProxyArgs:
     @user.setter
     def user(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "user", value)
+
+
+class StorageEgressArgsDict(TypedDict):
+    """
+    A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+    """
+    cidr_block: pulumi.Input[_builtins.str]
+    """
+    The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+    """
+    from_port: _builtins.int
+    """
+    First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+    """
+    protocol: NotRequired['StorageProtocol']
+    """
+    The flow's IP protocol.
+    """
+    to_port: NotRequired[_builtins.int]
+    """
+    Last port of a range. Defaults to `fromPort` (a single port).
+    """
+
+@pulumi.input_type
+class StorageEgressArgs:
+    def __init__(__self__, *,
+                 cidr_block: pulumi.Input[_builtins.str],
+                 from_port: _builtins.int,
+                 protocol: Optional['StorageProtocol'] = None,
+                 to_port: Optional[_builtins.int] = None):
+        """
+        A flow an EC2 agent opens to its storage: the server's address range, protocol and ports.
+
+        :param pulumi.Input[_builtins.str] cidr_block: The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+        :param _builtins.int from_port: First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+        :param 'StorageProtocol' protocol: The flow's IP protocol.
+        :param _builtins.int to_port: Last port of a range. Defaults to `fromPort` (a single port).
+        """
+        pulumi.set(__self__, "cidr_block", cidr_block)
+        pulumi.set(__self__, "from_port", from_port)
+        if protocol is None:
+            protocol = 'tcp'
+        if protocol is not None:
+            pulumi.set(__self__, "protocol", protocol)
+        if to_port is not None:
+            pulumi.set(__self__, "to_port", to_port)
+
+    @_builtins.property
+    @pulumi.getter(name="cidrBlock")
+    def cidr_block(self) -> pulumi.Input[_builtins.str]:
+        """
+        The storage server's address or range, e.g. "10.20.5.10/32" for an NFS server.
+        """
+        return pulumi.get(self, "cidr_block")
+
+    @cidr_block.setter
+    def cidr_block(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "cidr_block", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fromPort")
+    def from_port(self) -> _builtins.int:
+        """
+        First port, e.g. 2049 (NFS), 445 (SMB), 443 (object storage).
+        """
+        return pulumi.get(self, "from_port")
+
+    @from_port.setter
+    def from_port(self, value: _builtins.int):
+        pulumi.set(self, "from_port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def protocol(self) -> Optional['StorageProtocol']:
+        """
+        The flow's IP protocol.
+        """
+        return pulumi.get(self, "protocol")
+
+    @protocol.setter
+    def protocol(self, value: Optional['StorageProtocol']):
+        pulumi.set(self, "protocol", value)
+
+    @_builtins.property
+    @pulumi.getter(name="toPort")
+    def to_port(self) -> Optional[_builtins.int]:
+        """
+        Last port of a range. Defaults to `fromPort` (a single port).
+        """
+        return pulumi.get(self, "to_port")
+
+    @to_port.setter
+    def to_port(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "to_port", value)
 
 

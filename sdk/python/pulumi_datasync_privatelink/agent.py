@@ -34,13 +34,15 @@ class AgentArgs:
                  agent_name: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional['AwsSideArgs'] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  endpoint_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
                  instance: Optional['AgentInstanceArgs'] = None,
                  source: Optional['AwsSideArgs'] = None,
+                 storage_egress: Optional[Sequence['StorageEgressArgs']] = None,
                  support_channel: Optional[_builtins.bool] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 task_subnet_cidr: pulumi.Input[Optional[_builtins.str]] = None):
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None):
         """
         The set of arguments for constructing a Agent resource.
 
@@ -56,13 +58,15 @@ class AgentArgs:
         :param pulumi.Input[_builtins.str] agent_name: DataSync agent name. Defaults to the component's name.
         :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         :param 'AwsSideArgs' destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param Sequence[pulumi.Input[_builtins.str]] dns_servers: DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
         :param pulumi.Input[_builtins.str] endpoint_security_group_id: The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param 'AgentInstanceArgs' instance: Launch an EC2 agent. Exactly one of `instance` and `address` is required.
         :param 'AwsSideArgs' source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param Sequence['StorageEgressArgs'] storage_egress: Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
         :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param pulumi.Input[_builtins.str] task_subnet_cidr: CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
+        :param Sequence[pulumi.Input[_builtins.str]] task_interface_cidrs: Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
         """
         pulumi.set(__self__, "endpoint_private_ip", endpoint_private_ip)
         pulumi.set(__self__, "security_group_arn", security_group_arn)
@@ -88,6 +92,8 @@ class AgentArgs:
             pulumi.set(__self__, "allow_world_activation_source", allow_world_activation_source)
         if destination is not None:
             pulumi.set(__self__, "destination", destination)
+        if dns_servers is not None:
+            pulumi.set(__self__, "dns_servers", dns_servers)
         if endpoint_security_group_id is not None:
             pulumi.set(__self__, "endpoint_security_group_id", endpoint_security_group_id)
         if fips is None:
@@ -98,14 +104,16 @@ class AgentArgs:
             pulumi.set(__self__, "instance", instance)
         if source is not None:
             pulumi.set(__self__, "source", source)
+        if storage_egress is not None:
+            pulumi.set(__self__, "storage_egress", storage_egress)
         if support_channel is None:
             support_channel = False
         if support_channel is not None:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
-        if task_subnet_cidr is not None:
-            pulumi.set(__self__, "task_subnet_cidr", task_subnet_cidr)
+        if task_interface_cidrs is not None:
+            pulumi.set(__self__, "task_interface_cidrs", task_interface_cidrs)
 
     @_builtins.property
     @pulumi.getter(name="endpointPrivateIp")
@@ -252,6 +260,18 @@ class AgentArgs:
         pulumi.set(self, "destination", value)
 
     @_builtins.property
+    @pulumi.getter(name="dnsServers")
+    def dns_servers(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+        """
+        return pulumi.get(self, "dns_servers")
+
+    @dns_servers.setter
+    def dns_servers(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "dns_servers", value)
+
+    @_builtins.property
     @pulumi.getter(name="endpointSecurityGroupId")
     def endpoint_security_group_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -300,6 +320,18 @@ class AgentArgs:
         pulumi.set(self, "source", value)
 
     @_builtins.property
+    @pulumi.getter(name="storageEgress")
+    def storage_egress(self) -> Optional[Sequence['StorageEgressArgs']]:
+        """
+        Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+        """
+        return pulumi.get(self, "storage_egress")
+
+    @storage_egress.setter
+    def storage_egress(self, value: Optional[Sequence['StorageEgressArgs']]):
+        pulumi.set(self, "storage_egress", value)
+
+    @_builtins.property
     @pulumi.getter(name="supportChannel")
     def support_channel(self) -> Optional[_builtins.bool]:
         """
@@ -324,16 +356,16 @@ class AgentArgs:
         pulumi.set(self, "tags", value)
 
     @_builtins.property
-    @pulumi.getter(name="taskSubnetCidr")
-    def task_subnet_cidr(self) -> pulumi.Input[Optional[_builtins.str]]:
+    @pulumi.getter(name="taskInterfaceCidrs")
+    def task_interface_cidrs(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
+        Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
         """
-        return pulumi.get(self, "task_subnet_cidr")
+        return pulumi.get(self, "task_interface_cidrs")
 
-    @task_subnet_cidr.setter
-    def task_subnet_cidr(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "task_subnet_cidr", value)
+    @task_interface_cidrs.setter
+    def task_interface_cidrs(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "task_interface_cidrs", value)
 
 
 @pulumi.type_token("datasync-privatelink:index:Agent")
@@ -350,16 +382,18 @@ class Agent(pulumi.ComponentResource):
                  agent_name: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  endpoint_private_ip: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
                  instance: Optional[Union['AgentInstanceArgs', 'AgentInstanceArgsDict']] = None,
                  security_group_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  source: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 storage_egress: Optional[Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']]] = None,
                  subnet_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  support_channel: Optional[_builtins.bool] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 task_subnet_cidr: pulumi.Input[Optional[_builtins.str]] = None,
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -375,16 +409,18 @@ class Agent(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] agent_name: DataSync agent name. Defaults to the component's name.
         :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param Sequence[pulumi.Input[_builtins.str]] dns_servers: DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
         :param pulumi.Input[_builtins.str] endpoint_private_ip: The endpoint's private IPv4 in the activation subnet (ServiceEndpoint.endpointPrivateIp).
         :param pulumi.Input[_builtins.str] endpoint_security_group_id: The endpoint's security group (ServiceEndpoint.securityGroupId). When set, the agent adds its own address (/32) to it on TCP 443 and 1024-1064 (and 22 with `supportChannel`) before activating. Defaults to none: the endpoint's `allowedSources` must already cover the agent.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param Union['AgentInstanceArgs', 'AgentInstanceArgsDict'] instance: Launch an EC2 agent. Exactly one of `instance` and `address` is required.
         :param pulumi.Input[_builtins.str] security_group_arn: ARN of the endpoint and task security group (ServiceEndpoint.securityGroupArn).
         :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']] storage_egress: Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
         :param pulumi.Input[_builtins.str] subnet_arn: ARN of the activation subnet (ServiceEndpoint.subnetArn).
         :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param pulumi.Input[_builtins.str] task_subnet_cidr: CIDR of the activation subnet, where task interfaces live; the EC2 agent may reach it on TCP 443. Required with `instance`.
+        :param Sequence[pulumi.Input[_builtins.str]] task_interface_cidrs: Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
         :param pulumi.Input[_builtins.str] vpc_endpoint_id: The DataSync interface endpoint to activate against (ServiceEndpoint.vpcEndpointId).
         """
         ...
@@ -419,16 +455,18 @@ class Agent(pulumi.ComponentResource):
                  agent_name: pulumi.Input[Optional[_builtins.str]] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  endpoint_private_ip: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
                  instance: Optional[Union['AgentInstanceArgs', 'AgentInstanceArgsDict']] = None,
                  security_group_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  source: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 storage_egress: Optional[Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']]] = None,
                  subnet_arn: pulumi.Input[Optional[_builtins.str]] = None,
                  support_channel: Optional[_builtins.bool] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
-                 task_subnet_cidr: pulumi.Input[Optional[_builtins.str]] = None,
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -453,6 +491,7 @@ class Agent(pulumi.ComponentResource):
                 allow_world_activation_source = False
             __props__.__dict__["allow_world_activation_source"] = allow_world_activation_source
             __props__.__dict__["destination"] = destination
+            __props__.__dict__["dns_servers"] = dns_servers
             if endpoint_private_ip is None and not opts.urn:
                 raise TypeError("Missing required property 'endpoint_private_ip'")
             __props__.__dict__["endpoint_private_ip"] = endpoint_private_ip
@@ -465,6 +504,7 @@ class Agent(pulumi.ComponentResource):
                 raise TypeError("Missing required property 'security_group_arn'")
             __props__.__dict__["security_group_arn"] = security_group_arn
             __props__.__dict__["source"] = source
+            __props__.__dict__["storage_egress"] = storage_egress
             if subnet_arn is None and not opts.urn:
                 raise TypeError("Missing required property 'subnet_arn'")
             __props__.__dict__["subnet_arn"] = subnet_arn
@@ -472,7 +512,7 @@ class Agent(pulumi.ComponentResource):
                 support_channel = False
             __props__.__dict__["support_channel"] = support_channel
             __props__.__dict__["tags"] = tags
-            __props__.__dict__["task_subnet_cidr"] = task_subnet_cidr
+            __props__.__dict__["task_interface_cidrs"] = task_interface_cidrs
             if vpc_endpoint_id is None and not opts.urn:
                 raise TypeError("Missing required property 'vpc_endpoint_id'")
             __props__.__dict__["vpc_endpoint_id"] = vpc_endpoint_id

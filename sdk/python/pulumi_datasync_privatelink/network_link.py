@@ -35,10 +35,12 @@ class NetworkLinkArgs:
                  source_route_table_ids: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  source_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  source_transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 source_transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  source_vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  transit_gateway_auto_accept: Optional[_builtins.bool] = None,
                  transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  transit_gateway_sharing: Optional['TransitGatewaySharing'] = None):
         """
         The set of arguments for constructing a NetworkLink resource.
@@ -56,10 +58,12 @@ class NetworkLinkArgs:
         :param Sequence[pulumi.Input[_builtins.str]] source_route_table_ids: Route tables on the source side that get routes to the destination ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
+        :param pulumi.Input[_builtins.str] source_transit_gateway_route_table_id: The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
+        :param pulumi.Input[_builtins.str] transit_gateway_route_table_id: The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
         :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         pulumi.set(__self__, "destination_cidr_blocks", destination_cidr_blocks)
@@ -85,16 +89,18 @@ class NetworkLinkArgs:
             pulumi.set(__self__, "source_subnet_ids", source_subnet_ids)
         if source_transit_gateway_id is not None:
             pulumi.set(__self__, "source_transit_gateway_id", source_transit_gateway_id)
+        if source_transit_gateway_route_table_id is not None:
+            pulumi.set(__self__, "source_transit_gateway_route_table_id", source_transit_gateway_route_table_id)
         if source_vpc_id is not None:
             pulumi.set(__self__, "source_vpc_id", source_vpc_id)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
-        if transit_gateway_auto_accept is None:
-            transit_gateway_auto_accept = False
         if transit_gateway_auto_accept is not None:
             pulumi.set(__self__, "transit_gateway_auto_accept", transit_gateway_auto_accept)
         if transit_gateway_id is not None:
             pulumi.set(__self__, "transit_gateway_id", transit_gateway_id)
+        if transit_gateway_route_table_id is not None:
+            pulumi.set(__self__, "transit_gateway_route_table_id", transit_gateway_route_table_id)
         if transit_gateway_sharing is None:
             transit_gateway_sharing = 'ram'
         if transit_gateway_sharing is not None:
@@ -257,6 +263,18 @@ class NetworkLinkArgs:
         pulumi.set(self, "source_transit_gateway_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="sourceTransitGatewayRouteTableId")
+    def source_transit_gateway_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
+        """
+        return pulumi.get(self, "source_transit_gateway_route_table_id")
+
+    @source_transit_gateway_route_table_id.setter
+    def source_transit_gateway_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "source_transit_gateway_route_table_id", value)
+
+    @_builtins.property
     @pulumi.getter(name="sourceVpcId")
     def source_vpc_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -284,7 +302,7 @@ class NetworkLinkArgs:
     @pulumi.getter(name="transitGatewayAutoAccept")
     def transit_gateway_auto_accept(self) -> Optional[_builtins.bool]:
         """
-        Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+        Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
         """
         return pulumi.get(self, "transit_gateway_auto_accept")
 
@@ -303,6 +321,18 @@ class NetworkLinkArgs:
     @transit_gateway_id.setter
     def transit_gateway_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "transit_gateway_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="transitGatewayRouteTableId")
+    def transit_gateway_route_table_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
+        """
+        return pulumi.get(self, "transit_gateway_route_table_id")
+
+    @transit_gateway_route_table_id.setter
+    def transit_gateway_route_table_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "transit_gateway_route_table_id", value)
 
     @_builtins.property
     @pulumi.getter(name="transitGatewaySharing")
@@ -336,10 +366,12 @@ class NetworkLink(pulumi.ComponentResource):
                  source_route_table_ids: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  source_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  source_transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 source_transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  source_vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  transit_gateway_auto_accept: Optional[_builtins.bool] = None,
                  transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  transit_gateway_sharing: Optional['TransitGatewaySharing'] = None,
                  __props__=None):
         """
@@ -360,10 +392,12 @@ class NetworkLink(pulumi.ComponentResource):
         :param Sequence[pulumi.Input[_builtins.str]] source_route_table_ids: Route tables on the source side that get routes to the destination ranges. Required for peering.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] source_subnet_ids: Source subnets (one per AZ) for the source VPC's transit gateway attachment. Required for transitGateway mode.
         :param pulumi.Input[_builtins.str] source_transit_gateway_id: For a source in another Region: the source Region's transit gateway, peered with `transitGatewayId`. Defaults to none (both VPCs attach to `transitGatewayId`).
+        :param pulumi.Input[_builtins.str] source_transit_gateway_route_table_id: The route table of `sourceTransitGatewayId`, as `transitGatewayRouteTableId` is for the destination's gateway. Defaults to that gateway's default tables.
         :param pulumi.Input[_builtins.str] source_vpc_id: The source VPC. Required for peering and transitGateway, not used for existing. Its CIDRs are looked up at deployment and checked for overlap too.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
-        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself; when it does not, the component accepts them.
+        :param _builtins.bool transit_gateway_auto_accept: Whether the transit gateway accepts shared attachments by itself. Defaults to the gateway's own autoAcceptSharedAttachments setting, looked up at deployment; set it only for a gateway created in the same program, whose settings cannot be looked up before it exists. When the gateway does not auto-accept, the component accepts the source VPC's attachment in the gateway's account.
         :param pulumi.Input[_builtins.str] transit_gateway_id: Transit gateway in the destination account and Region. Required for transitGateway mode, not allowed for peering.
+        :param pulumi.Input[_builtins.str] transit_gateway_route_table_id: The route table of `transitGatewayId` the link's attachments are associated with and propagate to, and that holds the static routes over a gateway peering. Defaults to the gateway's default association and propagation tables; a gateway without them (default association or propagation disabled) needs this set.
         :param 'TransitGatewaySharing' transit_gateway_sharing: How a cross-account transit gateway reaches the source account.
         """
         ...
@@ -403,10 +437,12 @@ class NetworkLink(pulumi.ComponentResource):
                  source_route_table_ids: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  source_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  source_transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 source_transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  source_vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  transit_gateway_auto_accept: Optional[_builtins.bool] = None,
                  transit_gateway_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 transit_gateway_route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
                  transit_gateway_sharing: Optional['TransitGatewaySharing'] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -438,12 +474,12 @@ class NetworkLink(pulumi.ComponentResource):
             __props__.__dict__["source_route_table_ids"] = source_route_table_ids
             __props__.__dict__["source_subnet_ids"] = source_subnet_ids
             __props__.__dict__["source_transit_gateway_id"] = source_transit_gateway_id
+            __props__.__dict__["source_transit_gateway_route_table_id"] = source_transit_gateway_route_table_id
             __props__.__dict__["source_vpc_id"] = source_vpc_id
             __props__.__dict__["tags"] = tags
-            if transit_gateway_auto_accept is None:
-                transit_gateway_auto_accept = False
             __props__.__dict__["transit_gateway_auto_accept"] = transit_gateway_auto_accept
             __props__.__dict__["transit_gateway_id"] = transit_gateway_id
+            __props__.__dict__["transit_gateway_route_table_id"] = transit_gateway_route_table_id
             if transit_gateway_sharing is None:
                 transit_gateway_sharing = 'ram'
             __props__.__dict__["transit_gateway_sharing"] = transit_gateway_sharing

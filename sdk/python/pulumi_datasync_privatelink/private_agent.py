@@ -31,13 +31,18 @@ class PrivateAgentArgs:
                  agent_mode: Optional['AgentMode'] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional['AwsSideArgs'] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  existing_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  existing_vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
+                 ingress_scope: Optional['IngressScope'] = None,
                  link: Optional['LinkSettingsArgs'] = None,
+                 security_group_rule_quota: Optional[_builtins.int] = None,
                  source: Optional['AwsSideArgs'] = None,
+                 storage_egress: Optional[Sequence['StorageEgressArgs']] = None,
                  support_channel: Optional[_builtins.bool] = None,
-                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None):
+                 tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None):
         """
         The set of arguments for constructing a PrivateAgent resource.
 
@@ -50,13 +55,18 @@ class PrivateAgentArgs:
         :param 'AgentMode' agent_mode: Basic or Enhanced agents; picks the AMI and the default instance type.
         :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         :param 'AwsSideArgs' destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param Sequence[pulumi.Input[_builtins.str]] dns_servers: DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
         :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
+        :param 'IngressScope' ingress_scope: Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
         :param 'LinkSettingsArgs' link: The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
+        :param _builtins.int security_group_rule_quota: The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
         :param 'AwsSideArgs' source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param Sequence['StorageEgressArgs'] storage_egress: Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
         :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param Sequence[pulumi.Input[_builtins.str]] task_interface_cidrs: Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
         """
         pulumi.set(__self__, "agents", agents)
         pulumi.set(__self__, "endpoint_subnet_ids", endpoint_subnet_ids)
@@ -77,6 +87,8 @@ class PrivateAgentArgs:
             pulumi.set(__self__, "allow_world_activation_source", allow_world_activation_source)
         if destination is not None:
             pulumi.set(__self__, "destination", destination)
+        if dns_servers is not None:
+            pulumi.set(__self__, "dns_servers", dns_servers)
         if existing_security_group_id is not None:
             pulumi.set(__self__, "existing_security_group_id", existing_security_group_id)
         if existing_vpc_endpoint_id is not None:
@@ -85,16 +97,28 @@ class PrivateAgentArgs:
             fips = False
         if fips is not None:
             pulumi.set(__self__, "fips", fips)
+        if ingress_scope is None:
+            ingress_scope = 'agentAddresses'
+        if ingress_scope is not None:
+            pulumi.set(__self__, "ingress_scope", ingress_scope)
         if link is not None:
             pulumi.set(__self__, "link", link)
+        if security_group_rule_quota is None:
+            security_group_rule_quota = 60
+        if security_group_rule_quota is not None:
+            pulumi.set(__self__, "security_group_rule_quota", security_group_rule_quota)
         if source is not None:
             pulumi.set(__self__, "source", source)
+        if storage_egress is not None:
+            pulumi.set(__self__, "storage_egress", storage_egress)
         if support_channel is None:
             support_channel = False
         if support_channel is not None:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
+        if task_interface_cidrs is not None:
+            pulumi.set(__self__, "task_interface_cidrs", task_interface_cidrs)
 
     @_builtins.property
     @pulumi.getter
@@ -205,6 +229,18 @@ class PrivateAgentArgs:
         pulumi.set(self, "destination", value)
 
     @_builtins.property
+    @pulumi.getter(name="dnsServers")
+    def dns_servers(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
+        """
+        return pulumi.get(self, "dns_servers")
+
+    @dns_servers.setter
+    def dns_servers(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "dns_servers", value)
+
+    @_builtins.property
     @pulumi.getter(name="existingSecurityGroupId")
     def existing_security_group_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -241,6 +277,18 @@ class PrivateAgentArgs:
         pulumi.set(self, "fips", value)
 
     @_builtins.property
+    @pulumi.getter(name="ingressScope")
+    def ingress_scope(self) -> Optional['IngressScope']:
+        """
+        Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
+        """
+        return pulumi.get(self, "ingress_scope")
+
+    @ingress_scope.setter
+    def ingress_scope(self, value: Optional['IngressScope']):
+        pulumi.set(self, "ingress_scope", value)
+
+    @_builtins.property
     @pulumi.getter
     def link(self) -> Optional['LinkSettingsArgs']:
         """
@@ -253,6 +301,18 @@ class PrivateAgentArgs:
         pulumi.set(self, "link", value)
 
     @_builtins.property
+    @pulumi.getter(name="securityGroupRuleQuota")
+    def security_group_rule_quota(self) -> Optional[_builtins.int]:
+        """
+        The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
+        """
+        return pulumi.get(self, "security_group_rule_quota")
+
+    @security_group_rule_quota.setter
+    def security_group_rule_quota(self, value: Optional[_builtins.int]):
+        pulumi.set(self, "security_group_rule_quota", value)
+
+    @_builtins.property
     @pulumi.getter
     def source(self) -> Optional['AwsSideArgs']:
         """
@@ -263,6 +323,18 @@ class PrivateAgentArgs:
     @source.setter
     def source(self, value: Optional['AwsSideArgs']):
         pulumi.set(self, "source", value)
+
+    @_builtins.property
+    @pulumi.getter(name="storageEgress")
+    def storage_egress(self) -> Optional[Sequence['StorageEgressArgs']]:
+        """
+        Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
+        """
+        return pulumi.get(self, "storage_egress")
+
+    @storage_egress.setter
+    def storage_egress(self, value: Optional[Sequence['StorageEgressArgs']]):
+        pulumi.set(self, "storage_egress", value)
 
     @_builtins.property
     @pulumi.getter(name="supportChannel")
@@ -288,6 +360,18 @@ class PrivateAgentArgs:
     def tags(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "tags", value)
 
+    @_builtins.property
+    @pulumi.getter(name="taskInterfaceCidrs")
+    def task_interface_cidrs(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
+        """
+        return pulumi.get(self, "task_interface_cidrs")
+
+    @task_interface_cidrs.setter
+    def task_interface_cidrs(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "task_interface_cidrs", value)
+
 
 @pulumi.type_token("datasync-privatelink:index:PrivateAgent")
 class PrivateAgent(pulumi.ComponentResource):
@@ -302,14 +386,19 @@ class PrivateAgent(pulumi.ComponentResource):
                  agents: Optional[Sequence[Union['AgentSpecArgs', 'AgentSpecArgsDict']]] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  endpoint_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  existing_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  existing_vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
+                 ingress_scope: Optional['IngressScope'] = None,
                  link: Optional[Union['LinkSettingsArgs', 'LinkSettingsArgsDict']] = None,
+                 security_group_rule_quota: Optional[_builtins.int] = None,
                  source: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 storage_egress: Optional[Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']]] = None,
                  support_channel: Optional[_builtins.bool] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
@@ -324,14 +413,19 @@ class PrivateAgent(pulumi.ComponentResource):
         :param Sequence[Union['AgentSpecArgs', 'AgentSpecArgsDict']] agents: The agents: at least one; they share the endpoint.
         :param _builtins.bool allow_world_activation_source: Accept 0.0.0.0/0 in `activationSourceCidrs`. Leave it off: it opens the agents' port 80 to every address.
         :param Union['AwsSideArgs', 'AwsSideArgsDict'] destination: How to reach the destination side: the account and Region of the endpoint's VPC, where the endpoint, the task subnet and the activated agents always live (an AWS rule). Defaults to the inherited provider.
+        :param Sequence[pulumi.Input[_builtins.str]] dns_servers: DNS servers other than the Amazon-provided resolver that EC2 agents must reach on port 53 (TCP and UDP), for VPCs whose DHCP option set names custom servers. Defaults to none: security groups do not filter the Amazon resolver or the Amazon Time Sync Service.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] endpoint_subnet_ids: Subnets for the endpoint, at most one per Availability Zone.
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
         :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
+        :param 'IngressScope' ingress_scope: Who the endpoint's security group admits. Each admitted peer takes 2 inbound rules (3 with the support channel) out of the group's quota, so a fleet larger than the quota allows needs "sourceRanges".
         :param Union['LinkSettingsArgs', 'LinkSettingsArgsDict'] link: The network path between the agents and the endpoint's VPC. Defaults to none (same VPC or routing in place).
+        :param _builtins.int security_group_rule_quota: The account's quota of inbound (and of outbound) rules per security group, which the component plans within. Set it only after raising the quota in Service Quotas.
         :param Union['AwsSideArgs', 'AwsSideArgsDict'] source: How to reach the source side, where the agents' network is (the agent VM, the source VPC or the on-premises ranges), when it is another account or Region. Defaults to the inherited provider.
+        :param Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']] storage_egress: Flows to the storage EC2 agents read from or write to (NFS, SMB, object storage ...). Defaults to none.
         :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
+        :param Sequence[pulumi.Input[_builtins.str]] task_interface_cidrs: Where DataSync task network interfaces live, reached by agents on TCP 443. Defaults to the activation subnet's range, where DataSync puts them for NFS, SMB, HDFS and object storage locations; EFS and FSx locations put them in the location's own subnet, which must be added here.
         :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
         """
         ...
@@ -365,14 +459,19 @@ class PrivateAgent(pulumi.ComponentResource):
                  agents: Optional[Sequence[Union['AgentSpecArgs', 'AgentSpecArgsDict']]] = None,
                  allow_world_activation_source: Optional[_builtins.bool] = None,
                  destination: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 dns_servers: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  endpoint_subnet_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  existing_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  existing_vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
+                 ingress_scope: Optional['IngressScope'] = None,
                  link: Optional[Union['LinkSettingsArgs', 'LinkSettingsArgsDict']] = None,
+                 security_group_rule_quota: Optional[_builtins.int] = None,
                  source: Optional[Union['AwsSideArgs', 'AwsSideArgsDict']] = None,
+                 storage_egress: Optional[Sequence[Union['StorageEgressArgs', 'StorageEgressArgsDict']]] = None,
                  support_channel: Optional[_builtins.bool] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
+                 task_interface_cidrs: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  vpc_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -398,6 +497,7 @@ class PrivateAgent(pulumi.ComponentResource):
                 allow_world_activation_source = False
             __props__.__dict__["allow_world_activation_source"] = allow_world_activation_source
             __props__.__dict__["destination"] = destination
+            __props__.__dict__["dns_servers"] = dns_servers
             if endpoint_subnet_ids is None and not opts.urn:
                 raise TypeError("Missing required property 'endpoint_subnet_ids'")
             __props__.__dict__["endpoint_subnet_ids"] = endpoint_subnet_ids
@@ -406,12 +506,20 @@ class PrivateAgent(pulumi.ComponentResource):
             if fips is None:
                 fips = False
             __props__.__dict__["fips"] = fips
+            if ingress_scope is None:
+                ingress_scope = 'agentAddresses'
+            __props__.__dict__["ingress_scope"] = ingress_scope
             __props__.__dict__["link"] = link
+            if security_group_rule_quota is None:
+                security_group_rule_quota = 60
+            __props__.__dict__["security_group_rule_quota"] = security_group_rule_quota
             __props__.__dict__["source"] = source
+            __props__.__dict__["storage_egress"] = storage_egress
             if support_channel is None:
                 support_channel = False
             __props__.__dict__["support_channel"] = support_channel
             __props__.__dict__["tags"] = tags
+            __props__.__dict__["task_interface_cidrs"] = task_interface_cidrs
             if vpc_id is None and not opts.urn:
                 raise TypeError("Missing required property 'vpc_id'")
             __props__.__dict__["vpc_id"] = vpc_id

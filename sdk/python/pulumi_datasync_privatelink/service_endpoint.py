@@ -20,10 +20,10 @@ __all__ = ['ServiceEndpointArgs', 'ServiceEndpoint']
 @pulumi.input_type
 class ServiceEndpointArgs:
     def __init__(__self__, *,
-                 allowed_sources: Sequence[pulumi.Input[_builtins.str]],
                  subnet_ids: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
                  vpc_id: pulumi.Input[_builtins.str],
                  activation_subnet_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 allowed_sources: Optional[Sequence[pulumi.Input[_builtins.str]]] = None,
                  existing_security_group_id: pulumi.Input[Optional[_builtins.str]] = None,
                  existing_vpc_endpoint_id: pulumi.Input[Optional[_builtins.str]] = None,
                  fips: Optional[_builtins.bool] = None,
@@ -32,21 +32,22 @@ class ServiceEndpointArgs:
         """
         The set of arguments for constructing a ServiceEndpoint resource.
 
-        :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subnet_ids: Subnets for the endpoint's network interfaces, at most one per Availability Zone; put one in the agent's AZ.
         :param pulumi.Input[_builtins.str] vpc_id: The destination VPC the DataSync interface endpoint lives in (the activation account and Region).
         :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
+        :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
         :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
         :param _builtins.bool support_channel: Open the AWS Support channel: TCP 22 from the agents to the endpoint, in the endpoint's security group and in an EC2 agent's own group. Basic agents only.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags for every resource created; an agent of a PrivateAgent fleet merges its own over the fleet's. Keys starting with "aws:" are reserved and refused. Defaults to none.
         """
-        pulumi.set(__self__, "allowed_sources", allowed_sources)
         pulumi.set(__self__, "subnet_ids", subnet_ids)
         pulumi.set(__self__, "vpc_id", vpc_id)
         if activation_subnet_id is not None:
             pulumi.set(__self__, "activation_subnet_id", activation_subnet_id)
+        if allowed_sources is not None:
+            pulumi.set(__self__, "allowed_sources", allowed_sources)
         if existing_security_group_id is not None:
             pulumi.set(__self__, "existing_security_group_id", existing_security_group_id)
         if existing_vpc_endpoint_id is not None:
@@ -61,18 +62,6 @@ class ServiceEndpointArgs:
             pulumi.set(__self__, "support_channel", support_channel)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
-
-    @_builtins.property
-    @pulumi.getter(name="allowedSources")
-    def allowed_sources(self) -> Sequence[pulumi.Input[_builtins.str]]:
-        """
-        Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
-        """
-        return pulumi.get(self, "allowed_sources")
-
-    @allowed_sources.setter
-    def allowed_sources(self, value: Sequence[pulumi.Input[_builtins.str]]):
-        pulumi.set(self, "allowed_sources", value)
 
     @_builtins.property
     @pulumi.getter(name="subnetIds")
@@ -109,6 +98,18 @@ class ServiceEndpointArgs:
     @activation_subnet_id.setter
     def activation_subnet_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "activation_subnet_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowedSources")
+    def allowed_sources(self) -> Optional[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
+        """
+        return pulumi.get(self, "allowed_sources")
+
+    @allowed_sources.setter
+    def allowed_sources(self, value: Optional[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "allowed_sources", value)
 
     @_builtins.property
     @pulumi.getter(name="existingSecurityGroupId")
@@ -193,7 +194,7 @@ class ServiceEndpoint(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] activation_subnet_id: The subnet agents activate against and DataSync tasks place their network interfaces in; one of the endpoint's subnets. Defaults to the first of them.
-        :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused.
+        :param Sequence[pulumi.Input[_builtins.str]] allowed_sources: Agent addresses or ranges (IPv4 or CIDR) allowed into the endpoint's security group on TCP 443 and 1024-1064 (and 22 with `supportChannel`). 0.0.0.0/0 is refused. Defaults to none: agents then open the group to their own addresses (Agent's `endpointSecurityGroupId`).
         :param pulumi.Input[_builtins.str] existing_security_group_id: Adopt this existing security group for the endpoint and task interfaces instead of creating one; the component adds its ingress rules to it. Defaults to creating one.
         :param pulumi.Input[_builtins.str] existing_vpc_endpoint_id: Adopt this existing DataSync interface endpoint instead of creating one (several agents can share one); its service, VPC and private DNS setting are checked. Defaults to creating one.
         :param _builtins.bool fips: Use the FIPS endpoint service (com.amazonaws.<region>.datasync-fips, in the Regions that have one): the endpoint is made from it and agents are activated for it.
@@ -247,8 +248,6 @@ class ServiceEndpoint(pulumi.ComponentResource):
             __props__ = ServiceEndpointArgs.__new__(ServiceEndpointArgs)
 
             __props__.__dict__["activation_subnet_id"] = activation_subnet_id
-            if allowed_sources is None and not opts.urn:
-                raise TypeError("Missing required property 'allowed_sources'")
             __props__.__dict__["allowed_sources"] = allowed_sources
             __props__.__dict__["existing_security_group_id"] = existing_security_group_id
             __props__.__dict__["existing_vpc_endpoint_id"] = existing_vpc_endpoint_id

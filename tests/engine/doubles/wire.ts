@@ -1,13 +1,12 @@
-// Helpers shared by the TEST-DOUBLE providers (tests/engine/doubles/*): how values look on the
-// provider gRPC wire once the Node provider server has turned a Struct into JavaScript, and an
-// append-only JSON-lines log. Test code only; nothing here talks to a cloud.
+// Helpers of the AWS TEST DOUBLE (tests/engine/doubles/aws) and the engine harness: how values look on
+// the provider gRPC wire once a Struct is turned into JavaScript, and an append-only JSON-lines log.
+// Test code only; nothing here talks to a cloud.
 import * as fs from "fs";
 
 /** The engine sends secrets as { [SECRET_SIG]: SECRET_VALUE, value } when the provider accepts secrets. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-export const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 /** An unknown (computed) value during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -97,19 +96,6 @@ function canonical(v: unknown): unknown {
         );
     }
     return v;
-}
-
-/** Keys whose values differ between the old and new inputs, over the keys the caller names. */
-export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>, keys: Iterable<string>): string[] {
-    const out = new Set<string>();
-    for (const k of keys) {
-        const o = olds[k] ?? null;
-        const n = news[k] ?? null;
-        if (hasUnknown(n) || !same(o, n)) {
-            out.add(k);
-        }
-    }
-    return [...out].sort();
 }
 
 /** The resource name, the last part of a URN. */

@@ -67,7 +67,7 @@ describe("the contract (schema.json, docs/reference.md)", () => {
         assert.strictEqual(schema.name, "datasync-privatelink");
         assert.strictEqual(schema.version, pkgVersion);
         assert.deepStrictEqual(Object.keys(schema.language).sort(), ["go", "nodejs", "python"]);
-        assert.strictEqual(schema.language.nodejs.packageName, "datasync-privatelink-sdk");
+        assert.strictEqual(schema.language.nodejs.packageName, "@datasync-privatelink/pulumi");
         assert.strictEqual(schema.language.python.packageName, "pulumi_datasync_privatelink");
         assert.deepStrictEqual(schema.language.python.pyproject, { enabled: true });
         assert.strictEqual(schema.language.go.importBasePath, "github.com/datasync-privatelink/datasync-privatelink/sdk/go/datasyncprivatelink");
@@ -159,8 +159,10 @@ describe("the contract (schema.json, docs/reference.md)", () => {
         assert.deepStrictEqual(actual, {
             ActivationMode: [["Local", "local"], ["Remote", "remote"], ["Manual", "manual"]],
             AgentMode: [["Basic", "basic"], ["Enhanced", "enhanced"]],
+            IngressScope: [["AgentAddresses", "agentAddresses"], ["SourceRanges", "sourceRanges"]],
             LinkMode: [["Peering", "peering"], ["TransitGateway", "transitGateway"], ["Existing", "existing"]],
-            TransitGatewaySharing: [["Ram", "ram"], ["PreShared", "preShared"]],
+            StorageProtocol: [["Tcp", "tcp"], ["Udp", "udp"]],
+            TransitGatewaySharing: [["Ram", "ram"], ["RamOrganization", "ramOrganization"], ["PreShared", "preShared"]],
         });
     });
 
@@ -169,7 +171,7 @@ describe("the contract (schema.json, docs/reference.md)", () => {
             .filter(([, t]) => t.type === "object")
             .map(([token]) => short(token))
             .sort();
-        assert.deepStrictEqual(objects, ["ActivationSettings", "AgentInstance", "AgentSpec", "AwsSide", "FirewallRule", "JumpHost", "LinkSettings", "SshProxy"]);
+        assert.deepStrictEqual(objects, ["ActivationSettings", "AgentInstance", "AgentSpec", "AwsSide", "FirewallRule", "JumpHost", "LinkSettings", "SshProxy", "StorageEgress"]);
         // NetworkLinkArgs extends LinkSettings: inherited members are inputs of NetworkLink.
         const link = schema.resources[PREFIX + "NetworkLink"];
         for (const name of Object.keys(schema.types[PREFIX + "LinkSettings"].properties!)) {
@@ -208,12 +210,13 @@ describe("structured defaults", () => {
         const d = DEFAULTS;
         const endpoint = { fips: d.endpoint.fips, supportChannel: d.endpoint.supportChannel };
         const fleet = { agentMode: d.agent.mode, allowWorldActivationSource: d.activationAccess.allowWorldActivationSource, ...endpoint };
-        const link = { transitGatewaySharing: d.link.transitGatewaySharing, transitGatewayAutoAccept: d.link.transitGatewayAutoAccept };
+        const link = { transitGatewaySharing: d.link.transitGatewaySharing };
         const ssh = { user: d.ssh.user, port: d.ssh.port };
         const expected: Record<string, unknown> = {};
         const add = (owner: string, values: Record<string, unknown>) => Object.entries(values).forEach(([k, v]) => (expected[`${owner}.${k}`] = v));
         add("Agent", fleet);
-        add("PrivateAgent", fleet);
+        add("PrivateAgent", { ...fleet, ingressScope: d.fleet.ingressScope, securityGroupRuleQuota: d.fleet.securityGroupRuleQuota });
+        add("StorageEgress", { protocol: d.storage.protocol });
         add("ServiceEndpoint", endpoint);
         add("NetworkLink", link);
         add("LinkSettings", link);
@@ -242,8 +245,8 @@ describe("structured defaults", () => {
 
     it("shows the defaults in docs/reference.md", () => {
         const reference = contractFiles(repoRoot).get("docs/reference.md")!;
-        assert.match(reference, /^\| `timeoutSeconds` \| integer \|  \| `600` \| Overall deadline/m);
-        assert.match(reference, /^\| `agentMode` \| \[AgentMode\]\(#agentmode\) \|  \| `"basic"` \|/m);
+        assert.match(reference, /^\| `timeoutSeconds` \| integer \| {2}\| `600` \| Overall deadline/m);
+        assert.match(reference, /^\| `agentMode` \| \[AgentMode\]\(#agentmode\) \| {2}\| `"basic"` \|/m);
     });
 });
 
@@ -256,6 +259,14 @@ describe("types users expect", () => {
                 if (p.type === "integer") integers.push(`${owner}.${name}`);
             }
         }
-        assert.deepStrictEqual(integers.sort(), ["ActivationSettings.requestTimeoutSeconds", "ActivationSettings.timeoutSeconds", "JumpHost.port", "SshProxy.port"]);
+        assert.deepStrictEqual(integers.sort(), [
+            "ActivationSettings.requestTimeoutSeconds",
+            "ActivationSettings.timeoutSeconds",
+            "JumpHost.port",
+            "PrivateAgent.securityGroupRuleQuota",
+            "SshProxy.port",
+            "StorageEgress.fromPort",
+            "StorageEgress.toPort",
+        ]);
     });
 });

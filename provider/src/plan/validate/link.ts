@@ -3,11 +3,13 @@ import { findCrossSideOverlaps, LabelledRange, Overlap } from "../cidr";
 import { Known, Unknown, val } from "../known";
 import { at, Problems } from "../problems";
 import { routeTargetKind } from "../routes";
-import { checkCidrList } from "./common";
+import { DEFAULTS } from "../defaults";
+import { checkCidrList, checkEnum, checkId, checkIdList, checkUnique } from "./common";
 
 export type KnownLink = Known<LinkSettings>;
 
 const MODES = ["peering", "transitGateway", "existing"];
+const SHARING = ["ram", "ramOrganization", "preShared"];
 
 export interface LinkContext {
     sourceRegion?: string;
@@ -25,13 +27,22 @@ export function labelledRanges(path: string, link: KnownLink): LabelledRange[] {
     ];
 }
 
+/** Overlaps that involve a range looked up from a VPC itself (the secondary CIDRs users forget). */
+export function checkLookedUpRanges(p: Problems, declared: LabelledRange[], lookedUp: LabelledRange[]): void {
+    // Declared-versus-declared pairs were reported by the input checks already.
+    const fresh = new Set(lookedUp);
+    findCrossSideOverlaps([...declared, ...lookedUp])
+        .filter((o) => fresh.has(o.a) || fresh.has(o.b))
+        .forEach((o) => reportOverlap(p, o));
+}
+
 export function checkOverlaps(p: Problems, ranges: LabelledRange[]): void {
     findCrossSideOverlaps(ranges).forEach((o) => reportOverlap(p, o));
 }
 
 export function reportOverlap(p: Problems, o: Overlap): void {
     p.add(
-        o.a.origin,
+        o.a.path ?? o.a.origin,
         o.a.cidr,
         `${o.a.cidr} (${o.a.origin}, ${o.a.side} side) overlaps ${o.b.cidr} (${o.b.origin}, ${o.b.side} side); traffic for the shared addresses could not be routed across the link`,
         "re-address one side, or use a NAT in between; the two sides' address spaces must not overlap",
@@ -41,6 +52,33 @@ export function reportOverlap(p: Problems, o: Overlap): void {
 function requireList(p: Problems, path: string, list: (string | Unknown)[] | Unknown | undefined, why: string, fix: string): void {
     if (list === undefined || (Array.isArray(list) && list.length === 0)) {
         p.add(path, list, why, fix);
+    }
+}
+
+/** IDs of the right kind, and no list entry twice (a route table or range listed twice is a duplicate route). */
+function checkLinkIds(p: Problems, path: string, link: KnownLink): void {
+    checkId(p, at(path, "sourceVpcId"), "vpc", link.sourceVpcId);
+    checkIdList(p, at(path, "sourceRouteTableIds"), "rtb", link.sourceRouteTableIds);
+    checkIdList(p, at(path, "destinationRouteTableIds"), "rtb", link.destinationRouteTableIds);
+    checkIdList(p, at(path, "sourceSubnetIds"), "subnet", link.sourceSubnetIds);
+    checkIdList(p, at(path, "destinationSubnetIds"), "subnet", link.destinationSubnetIds);
+    checkId(p, at(path, "transitGatewayId"), "tgw", link.transitGatewayId);
+    checkId(p, at(path, "sourceTransitGatewayId"), "tgw", link.sourceTransitGatewayId);
+    checkId(p, at(path, "transitGatewayRouteTableId"), "tgw-rtb", link.transitGatewayRouteTableId);
+    checkId(p, at(path, "sourceTransitGatewayRouteTableId"), "tgw-rtb", link.sourceTransitGatewayRouteTableId);
+    checkUnique(p, at(path, "sourceRouteTableIds"), link.sourceRouteTableIds, "route table");
+    checkUnique(p, at(path, "destinationRouteTableIds"), link.destinationRouteTableIds, "route table");
+    checkUnique(p, at(path, "sourceCidrBlocks"), link.sourceCidrBlocks, "range");
+    checkUnique(p, at(path, "destinationCidrBlocks"), link.destinationCidrBlocks, "range");
+}
+
+function checkTransitGatewayOnly(p: Problems, path: string, link: KnownLink): void {
+    for (const field of ["sourceTransitGatewayId", "transitGatewayRouteTableId", "sourceTransitGatewayRouteTableId", "sourceSubnetIds", "transitGatewaySharing", "transitGatewayAutoAccept"] as const) {
+        // The SDKs send a property's schema default when the user left it out: that is not a choice.
+        const isDefault = field === "transitGatewaySharing" && link[field] === DEFAULTS.link.transitGatewaySharing;
+        if (link[field] !== undefined && !isDefault) {
+            p.add(at(path, field), val(link[field] as never), `only used in transitGateway mode, not "${link.mode}"`, 'remove it, or set mode to "transitGateway"');
+        }
     }
 }
 
@@ -56,13 +94,14 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
     requireList(p, at(path, "sourceCidrBlocks"), link.sourceCidrBlocks, "at least one source range is required", "list the source VPC's CIDRs or the on-premises ranges the agents use");
     requireList(p, at(path, "destinationCidrBlocks"), link.destinationCidrBlocks, "at least one destination range is required", "list the endpoint VPC's CIDRs");
     checkOverlaps(p, labelledRanges(path, link));
+    checkLinkIds(p, path, link);
+    checkEnum(p, at(path, "transitGatewaySharing"), link.transitGatewaySharing, SHARING, '"ram" across accounts that accept invitations, "ramOrganization" inside one Organization with RAM sharing on');
 
-    const tgw = val(link.transitGatewayId);
     if (mode === "peering") {
         requireList(p, at(path, "sourceRouteTableIds"), link.sourceRouteTableIds, "peering needs route tables on the source side", "list the source route tables that must reach the endpoint");
         requireList(p, at(path, "destinationRouteTableIds"), link.destinationRouteTableIds, "peering needs route tables on the destination side", "list the endpoint VPC's route tables (at least the activation subnet's)");
         if (link.transitGatewayId !== undefined) {
-            p.add(at(path, "transitGatewayId"), tgw, "a transit gateway is not used in peering mode", 'remove transitGatewayId, or set mode to "transitGateway"');
+            p.add(at(path, "transitGatewayId"), val(link.transitGatewayId), "a transit gateway is not used in peering mode", 'remove transitGatewayId, or set mode to "transitGateway"');
         }
         if (link.sourceVpcId === undefined) {
             p.add(at(path, "sourceVpcId"), undefined, "peering needs the source VPC", "set sourceVpcId to the agents' VPC");
@@ -71,8 +110,6 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
     if (mode === "transitGateway") {
         if (link.transitGatewayId === undefined) {
             p.add(at(path, "transitGatewayId"), undefined, "transitGateway mode needs the gateway's ID", "set transitGatewayId to the destination Region's transit gateway (tgw-...)");
-        } else if (tgw !== undefined && !tgw.startsWith("tgw-")) {
-            p.add(at(path, "transitGatewayId"), tgw, "not a transit gateway ID (tgw-...)", "give the transit gateway's ID");
         }
         if (link.sourceVpcId === undefined) {
             p.add(at(path, "sourceVpcId"), undefined, "transitGateway mode attaches the source VPC", "set sourceVpcId to the agents' VPC");
@@ -82,8 +119,11 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
         if (crossRegion && link.sourceTransitGatewayId === undefined) {
             p.add(at(path, "sourceTransitGatewayId"), undefined, `the source (${ctx.sourceRegion}) and destination (${ctx.destinationRegion}) are in different Regions and a transit gateway attaches VPCs of its own Region only`, "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId");
         }
-    } else if (link.sourceTransitGatewayId !== undefined) {
-        p.add(at(path, "sourceTransitGatewayId"), val(link.sourceTransitGatewayId), "only used in transitGateway mode", "remove it or change mode");
+        if (link.sourceTransitGatewayRouteTableId !== undefined && link.sourceTransitGatewayId === undefined) {
+            p.add(at(path, "sourceTransitGatewayRouteTableId"), val(link.sourceTransitGatewayRouteTableId), "only used with sourceTransitGatewayId", "remove it, or set sourceTransitGatewayId");
+        }
+    } else {
+        checkTransitGatewayOnly(p, path, link);
     }
     if (mode === "existing") {
         if (link.sourceRouteTableIds !== undefined) {
@@ -97,6 +137,6 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
             requireList(p, at(path, "destinationRouteTableIds"), link.destinationRouteTableIds, "routes to existingRouteTargetId need destination route tables", "list the endpoint VPC's route tables, or drop existingRouteTargetId");
         }
     } else if (link.existingRouteTargetId !== undefined) {
-        p.add(at(path, "existingRouteTargetId"), val(link.existingRouteTargetId), 'only used in "existing" mode', "remove it, or set mode to \"existing\"");
+        p.add(at(path, "existingRouteTargetId"), val(link.existingRouteTargetId), 'only used in "existing" mode', 'remove it, or set mode to "existing"');
     }
 }

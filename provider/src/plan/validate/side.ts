@@ -46,18 +46,20 @@ export function checkSide(p: Problems, path: string, side: KnownSide): void {
 }
 
 /**
- * A side in another account must say how to get credentials there; otherwise the
- * inherited credentials would silently create that side's resources in the wrong account.
+ * Two sides that name different accounts cannot both run on the stack's own credentials: one of
+ * them must say how to reach its account (a role or a profile). Whether each side's credentials
+ * really reach the account it names is checked at deployment, from STS.
  */
 export function checkCrossAccountCredentials(p: Problems, path: string, side: KnownSide, other: KnownSide): void {
     const s = val(side);
-    if (!s) {
+    const o = val(other);
+    if (!s || !o) {
         return;
     }
     const mine = sideAccount(side);
     const theirs = sideAccount(other);
-    const hasCredentials = val(s.roleArn) !== undefined || val(s.profile) !== undefined || s.roleArn !== undefined || s.profile !== undefined;
-    if (mine !== undefined && theirs !== undefined && mine !== theirs && !hasCredentials) {
-        p.add(at(path, "accountId"), mine, `this side is in another account than the other side (${theirs}) but has neither roleArn nor profile`, `set ${path}.roleArn to a role in ${mine} that the deployer can assume, or ${path}.profile`);
+    const credentials = (x: { roleArn?: unknown; profile?: unknown }) => x.roleArn !== undefined || x.profile !== undefined;
+    if (mine !== undefined && theirs !== undefined && mine !== theirs && !credentials(s) && !credentials(o)) {
+        p.add(at(path, "accountId"), mine, `this side and the other side (${theirs}) are different accounts, and neither has a roleArn or profile: both would use the stack's credentials`, `set ${path}.roleArn to a role in ${mine} that the deployer can assume, or ${path}.profile`);
     }
 }

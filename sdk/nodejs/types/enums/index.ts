@@ -23,6 +23,16 @@ export const AgentMode = {
  */
 export type AgentMode = (typeof AgentMode)[keyof typeof AgentMode];
 
+export const IngressScope = {
+    AgentAddresses: "agentAddresses",
+    SourceRanges: "sourceRanges",
+} as const;
+
+/**
+ * Who the endpoint's security group admits. "agentAddresses": each agent by its address (/32), EC2 agents by reference to their shared security group where AWS allows it (one VPC, or a peering within one Region); "sourceRanges": the link's source and on-premises ranges, whatever the fleet's size.
+ */
+export type IngressScope = (typeof IngressScope)[keyof typeof IngressScope];
+
 export const LinkMode = {
     Peering: "peering",
     TransitGateway: "transitGateway",
@@ -34,12 +44,23 @@ export const LinkMode = {
  */
 export type LinkMode = (typeof LinkMode)[keyof typeof LinkMode];
 
+export const StorageProtocol = {
+    Tcp: "tcp",
+    Udp: "udp",
+} as const;
+
+/**
+ * The IP protocol of a storage flow: "tcp" (NFS, SMB, object storage, HDFS) or "udp" (NFS v3 portmapper).
+ */
+export type StorageProtocol = (typeof StorageProtocol)[keyof typeof StorageProtocol];
+
 export const TransitGatewaySharing = {
     Ram: "ram",
+    RamOrganization: "ramOrganization",
     PreShared: "preShared",
 } as const;
 
 /**
- * For a transit gateway in another account than the source VPC: "ram" shares the destination's gateway with the source account through AWS RAM; "preShared" means it is already shared (for example to the whole organization) and only attachments are made.
+ * For a transit gateway in another account than the source VPC. "ram": the destination account shares its gateway with the source account through AWS RAM and the source account accepts the invitation; "ramOrganization": both accounts are in one AWS Organization with RAM sharing enabled, so the share needs no invitation and no acceptance; "preShared": the gateway is already shared with the source account (by its owner, for example to the whole organization) and only attachments are made.
  */
 export type TransitGatewaySharing = (typeof TransitGatewaySharing)[keyof typeof TransitGatewaySharing];

@@ -1,0 +1,154 @@
+// Everything a PrivateAgent checks before it creates anything: its inputs once they resolve,
+// both sides' credentials and Regions, the endpoint's subnets and service, the link's VPCs,
+// gateways and route tables, each EC2 agent's subnet and instance type, and AWS's quotas.
+// Problems are reported under PrivateAgent's own property paths, all at once.
+import * as pulumi from "@pulumi/pulumi";
+import type { PrivateAgentArgs } from "../args/privateAgent";
+import {
+    checkAgentFacts,
+    checkEndpointFacts,
+    checkFleetQuotas,
+    checkLinkFacts,
+    checkSideFacts,
+    datasyncServiceName,
+    DEFAULTS,
+    EndpointFacts,
+    EndpointPaths,
+    EndpointPeer,
+    Known,
+    KnownLink,
+    LinkFacts,
+    LinkPlan,
+    planEndpointPeers,
+    planLink,
+    present,
+    Problem,
+    Problems,
+    checkRegionsExist,
+    SideFacts,
+    UNKNOWN,
+    Unknown,
+    validatePrivateAgent,
+} from "../plan";
+import { failOnProblems, warnAll } from "./building";
+import { agentInstanceFacts, endpointFacts, linkFacts, sideFacts } from "./facts";
+import { linkInputs } from "./linkInputs";
+import * as lookups from "./lookups";
+import { placements, Placements } from "./placement";
+import { resolveKnown } from "./resolve";
+import { endpointCheckInputs } from "./serviceEndpoint";
+
+const PATHS: EndpointPaths = {
+    vpcId: "vpcId",
+    subnetIds: "endpointSubnetIds",
+    fips: "fips",
+    existingVpcEndpointId: "existingVpcEndpointId",
+    existingSecurityGroupId: "existingSecurityGroupId",
+};
+
+export interface FleetChecked {
+    placements: Placements;
+    source: SideFacts;
+    destination: SideFacts;
+    endpoint: EndpointFacts;
+    activationSubnetId: string | Unknown;
+    link?: { facts: LinkFacts; plan: LinkPlan };
+    endpointPeers: EndpointPeer[];
+    /** The VPC the fleet's EC2 agents launch in (their shared group belongs to it). */
+    agentVpcId?: string;
+}
+
+const listOf = <T>(v: T[] | Unknown | undefined): T[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+function instanceTypeOf(a: Known<PrivateAgentArgs>, i: number): string | Unknown {
+    const t = a.agents[i].instance?.instanceType;
+    return t ?? DEFAULTS.instance.type[(a.agentMode as keyof typeof DEFAULTS.instance.type | undefined) ?? DEFAULTS.agent.mode];
+}
+
+export async function checkFleet(name: string, args: PrivateAgentArgs, parent: pulumi.Resource): Promise<FleetChecked> {
+    const a = await resolveKnown(args);
+    failOnProblems("PrivateAgent", validatePrivateAgent(a));
+    failOnProblems("PrivateAgent", await regionProblems(parent, a));
+    const place = placements(name, { source: args.source, destination: args.destination }, parent);
+    const src = { parent, placement: place.source };
+    const dst = { parent, placement: place.destination };
+    const [source, destination] = await Promise.all([sideFacts(src), sideFacts(dst)]);
+    const serviceName = datasyncServiceName(destination.region, (a.fips ?? DEFAULTS.endpoint.fips));
+    const subnetIds = listOf(a.endpointSubnetIds);
+    const activationSubnetId = a.activationSubnetId ?? subnetIds[0] ?? UNKNOWN;
+    const link = a.link as KnownLink | undefined;
+    const [endpoint, linkF, agentFacts] = await Promise.all([
+        endpointFacts(dst, { vpcId: a.vpcId, subnetIds, serviceName, existingVpcEndpointId: a.existingVpcEndpointId, existingSecurityGroupId: a.existingSecurityGroupId, nameTag: `${name}-endpoint` }),
+        link ? linkFacts(src, dst, { link, activationSubnetId, destinationVpcId: a.vpcId }) : undefined,
+        Promise.all(a.agents.map((s, i) => (s.instance ? agentInstanceFacts(src, s.instance.subnetId, instanceTypeOf(a, i)) : undefined))),
+    ]);
+
+    const p = new Problems();
+    checkSideFacts(p, { source: a.source, destination: a.destination, linked: link !== undefined, activationRegion: str(a.activationRegion), activationRegionPath: "activationRegion" }, source, destination);
+    if (typeof a.vpcId === "string" && activationSubnetId !== UNKNOWN) {
+        checkEndpointFacts(p, PATHS, endpointCheckInputs(a, a.vpcId, activationSubnetId, serviceName), endpoint);
+    }
+    if (link && linkF) {
+        checkLinkFacts(p, { path: "link", link, destinationVpcId: str(a.vpcId), destinationVpcIdPath: "vpcId", destinationVpcRanges: endpoint.vpcRanges, source, destination, activationSubnetId: str(activationSubnetId) }, linkF);
+    }
+    const launched = a.agents.flatMap((s, i) => (s.instance && agentFacts[i] ? [{ path: `agents[${i}]`, instanceType: String(instanceTypeOf(a, i)), facts: agentFacts[i]! }] : []));
+    const sourceRanges = link ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string") : undefined;
+    checkAgentFacts(p, launched, { sourceVpcId: str(link?.sourceVpcId), sourceRanges });
+
+    const agentVpcId = launched.map((l) => l.facts.subnet).find(present)?.vpcId;
+    const crossRegion = source.region !== destination.region;
+    const groupReference = agentVpcId !== undefined && (agentVpcId === str(a.vpcId) || (link?.mode === "peering" && !crossRegion));
+    const scope = (a.ingressScope as "agentAddresses" | "sourceRanges" | undefined) ?? DEFAULTS.fleet.ingressScope;
+    const endpointPeers = planEndpointPeers({ scope, agents: a.agents.map((s) => ({ name: String(s.name), launched: s.instance !== undefined })), groupReference, sourceRanges: sourceRanges?.length ?? 0 });
+    const linkPlan = link && linkF ? planLink(linkInputs(link, source, destination, linkF)) : undefined;
+    checkFleetQuotas(p, {
+        endpointPeers: endpointPeers.length,
+        supportChannel: (a.supportChannel ?? DEFAULTS.endpoint.supportChannel),
+        ruleQuota: typeof a.securityGroupRuleQuota === "number" ? a.securityGroupRuleQuota : DEFAULTS.fleet.securityGroupRuleQuota,
+        ruleQuotaPath: "securityGroupRuleQuota",
+        agentGroup:
+            launched.length > 0
+                ? { activationSources: listOf(a.activationSourceCidrs).length, taskCidrs: a.taskInterfaceCidrs === undefined ? 1 : listOf(a.taskInterfaceCidrs).length, storage: listOf(a.storageEgress).length, dnsServers: listOf(a.dnsServers).length }
+                : undefined,
+        extraGroups: a.agents.flatMap((s, i) => (s.instance && Array.isArray(s.instance.extraSecurityGroupIds) ? [{ path: `agents[${i}]`, count: s.instance.extraSecurityGroupIds.length }] : [])),
+        routesPerTable: routesPerTable(link),
+    });
+    failOnProblems("PrivateAgent", p.list);
+    warnAll(parent, p.warnings);
+    return {
+        placements: place,
+        source,
+        destination,
+        endpoint,
+        activationSubnetId,
+        link: linkF && linkPlan ? { facts: linkF, plan: linkPlan } : undefined,
+        endpointPeers,
+        agentVpcId,
+    };
+}
+
+/** Regions named in the inputs that AWS does not have: checked before any lookup runs in them. */
+export async function regionProblems(parent: pulumi.Resource, a: { source?: unknown; destination?: unknown; activationRegion?: unknown }): Promise<Problem[]> {
+    const given = [
+        { path: "source.region", region: str((a.source as { region?: unknown } | undefined)?.region) },
+        { path: "destination.region", region: str((a.destination as { region?: unknown } | undefined)?.region) },
+        { path: "activationRegion", region: str(a.activationRegion) },
+    ];
+    if (given.every((g) => g.region === undefined)) {
+        return [];
+    }
+    const p = new Problems();
+    checkRegionsExist(p, given, await lookups.regionNames({ parent, placement: {} }));
+    return p.list;
+}
+
+function routesPerTable(link: KnownLink | undefined): { path: string; count: number }[] {
+    if (!link) {
+        return [];
+    }
+    const out: { path: string; count: number }[] = [];
+    listOf(link.sourceRouteTableIds).forEach((_, i) => out.push({ path: `link.sourceRouteTableIds[${i}]`, count: listOf(link.destinationCidrBlocks).length }));
+    listOf(link.destinationRouteTableIds).forEach((_, i) => out.push({ path: `link.destinationRouteTableIds[${i}]`, count: listOf(link.sourceCidrBlocks).length }));
+    return out;
+}
