@@ -41,21 +41,22 @@ export const EMULATOR_HOST = "127.0.0.1";
  *     mode agents": the request without no_redirect ends in `EOF`; "New query parameter `no_redirect`
  *     required as well as handling the activation key in the HTTP response body."
  * [5] AWS Knowledge Center article on activating an agent through a VPC endpoint across Regions or
- *     accounts (Japanese; /work/shared/seeds/003): the curl command "returns
+ *     accounts (Japanese): the curl command "returns
  *     errorType=PRIVATE_LINK_ENDPOINT_UNREACHABLE and no activation key", usually because TCP 443 to
  *     the VPC endpoint is not allowed; its request carries `redirect_to=<console URL>`.
  * [6] AWS DataSync API reference, DeleteAgent: the operation "doesn't remove the agent's virtual
  *     machine (VM) or Amazon EC2 instance ... you can delete the VM or instance from your storage
  *     environment or reuse it to activate a new agent."
- * [7] /work/shared/domain.md §4: "after DeleteAgent the same VM needs about 3 minutes before port 80
- *     reopens". No AWS page found for the figure: a GUESS kept as the default of `reopenAfterMs`.
+ * [7] Field reports (the team's domain brief): "after DeleteAgent the same VM needs about 3 minutes
+ *     before port 80 reopens". No AWS page found for the figure: a GUESS kept as the default of
+ *     `reopenAfterMs`.
  * [8] hashicorp/terraform-provider-aws website/docs/r/datasync_agent.html.markdown: "The agent will
  *     turn off that HTTP server after activation."
  * [9] Elastic Load Balancing, "Troubleshoot your Application Load Balancers", "The load balancer
  *     generates an HTTP error": HTTP 502 Bad Gateway, 503 Service Unavailable (e.g. no registered
  *     targets), 504 Gateway Timeout.
- * [10] /work/shared/reviews/aws-correctness.md F14: how an agent asked with no_redirect reports
- *     PRIVATE_LINK_ENDPOINT_UNREACHABLE (302, 200 body, 4xx/5xx) is undocumented.
+ * [10] A review of this project against the AWS references (finding F14): how an agent asked with
+ *     no_redirect reports PRIVATE_LINK_ENDPOINT_UNREACHABLE (302, 200 body, 4xx/5xx) is undocumented.
  */
 
 /** How the emulator answers one request. */
