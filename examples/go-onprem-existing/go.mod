@@ -1,4 +1,4 @@
-module github.com/datasync-privatelink/datasync-privatelink/examples/go-cross-region-tgw
+module github.com/datasync-privatelink/datasync-privatelink/examples/go-onprem-existing
 
 go 1.26.6
 
