@@ -1,5 +1,5 @@
-// Mocha steps that depend on each other: once one fails, the later ones of the same run fail at
-// once, naming it (they would only repeat its error), and each step's wall time is kept.
+// Mocha steps with their wall times kept. Dependent steps (the default): once one fails, the later
+// ones of the same run fail at once, naming it (they would only repeat its error).
 import { Result, writeResult } from "./timing";
 
 export class Steps {
@@ -7,7 +7,13 @@ export class Steps {
     private started = Date.now();
     readonly times: Result["steps"] = [];
 
-    constructor(private readonly name: string, private readonly row: string, private readonly column: string) {}
+    constructor(
+        private readonly name: string,
+        private readonly row: string,
+        private readonly column: string,
+        /** Steps that do not build on each other: each runs whatever failed before. */
+        private readonly independent = false,
+    ) {}
 
     /** Restarts the wall-time clock (call from the run's `before`). */
     begin(): void {
@@ -17,7 +23,7 @@ export class Steps {
     /** Registers one mocha test that runs `fn` unless an earlier step failed. */
     step(title: string, fn: () => Promise<void>): void {
         it(title, async () => {
-            if (this.failed !== undefined) {
+            if (this.failed !== undefined && !this.independent) {
                 throw new Error(`not run: the earlier step "${this.failed}" failed`);
             }
             const t0 = Date.now();
@@ -25,7 +31,7 @@ export class Steps {
                 await fn();
                 this.times.push({ title, seconds: (Date.now() - t0) / 1000, passed: true });
             } catch (e) {
-                this.failed = title;
+                this.failed ??= title;
                 this.times.push({ title, seconds: (Date.now() - t0) / 1000, passed: false });
                 throw e;
             }
