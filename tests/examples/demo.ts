@@ -41,7 +41,7 @@ async function main(): Promise<void> {
         say("stack and configuration (the simulated world's IDs)");
         await sh("stack", "init", "demo", "--non-interactive");
         for (const [k, v] of scenario("ec2-cross-account-peering").config(emulator.address)) {
-            await sh("config", "set", "--path", k, v);
+            await sh("config", "set", ...(/[.[]/.test(k) ? ["--path"] : []), k, v);
         }
 
         say("pulumi up");
@@ -58,7 +58,10 @@ async function main(): Promise<void> {
         }
 
         say("where the simulated AWS put each resource (from the test double's log)");
-        const created = log.changes().filter((r) => r.op === "create");
+        const created = log
+            .changes()
+            .filter((r) => r.op === "create")
+            .sort((a, b) => placeOf(a).localeCompare(placeOf(b)) || a.type.localeCompare(b.type));
         for (const r of created) {
             console.log(`    ${placeOf(r).padEnd(24)} ${r.type.split(":").pop()!.padEnd(28)} ${r.name}`);
         }
