@@ -28,7 +28,7 @@ TOOLCHAIN_BIN_FILE := $(CURDIR)/build/.toolchain-bin
 PULUMI_BIN = $$(cat $(TOOLCHAIN_BIN_FILE))
 
 .PHONY: help system-deps install build toolchain test-toolchain schema check-schema test test-unit test-ts \
-	test-activation test-policy lint-shell bench clean
+	test-activation test-policy lint lint-ts lint-go lint-shell bench clean
 
 help: ## this list
 	@awk 'BEGIN { FS = ":[^#]*## " } /^[a-zA-Z0-9_-]+:[^#]*## / { printf "  make %-17s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -74,6 +74,18 @@ test-policy: build ## the CrossGuard policy pack
 # One mocha run over every TypeScript layer, so its summary counts them all.
 test-ts: build system-deps ## unit, mocked, activation and policy tests in one mocha run
 	$(MOCHA) $(TESTS_UNIT) $(TESTS_ACTIVATION) $(TESTS_POLICY)
+
+lint: lint-ts lint-shell lint-go ## every linter: ESLint and Prettier (TypeScript), shellcheck, gofmt and go vet
+
+lint-ts: install ## ESLint (typescript-eslint's recommended rules) and Prettier's check over the TypeScript
+	@echo "==> lint: eslint and prettier --check"
+	eslint .
+	prettier --check --log-level warn .
+
+lint-go: ## gofmt and go vet over the Go test and example modules
+	@echo "==> lint: gofmt -l and go vet"
+	@out=$$(gofmt -l tests/go $$(ls -d examples/go-* 2>/dev/null)); if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	@for d in tests/go $$(ls -d examples/go-* 2>/dev/null); do (cd $$d && GOTOOLCHAIN=local GOFLAGS=-mod=readonly go vet ./...) || exit 1; done
 
 lint-shell: system-deps ## shellcheck every shell script; every public make target has a help line
 	bash tests/lint/shellcheck.sh

@@ -184,8 +184,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             `create ${AGENT} dsync-onprem1-agent`,
             `create ${T.securityGroup} dsync-sg`,
             `create ${T.vpcEndpoint} dsync-endpoint`,
-            `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `create ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `create ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         const byName = (n: string) => records.find((r) => r.name === n)!;
         const sg = byName("dsync-sg");
@@ -284,8 +284,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             `update ${AGENT} dsync-onprem1-agent`,
             `update ${T.securityGroup} dsync-sg`,
             `update ${T.vpcEndpoint} dsync-endpoint`,
-            `update ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `update ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `update ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `update ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         for (const r of records) {
             assert.deepStrictEqual(r.changed, ["tags"], `${r.name} changed ${r.changed}`);
@@ -307,16 +307,18 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
         const deleted = records.find((r) => r.op === "delete")!;
         assert.deepStrictEqual(created.inputs.activationKey, { $secret: KEY2 });
         assert.strictEqual(deleted.id, firstAgentArn);
-        assert.ok(records.indexOf(created) < records.indexOf(deleted), "create before delete");
+        // The old DataSync agent goes first: only then does the VM's port 80 reopen for the new key.
+        assert.ok(records.indexOf(deleted) < records.indexOf(created), "delete before create");
         assert.notStrictEqual(created.id, firstAgentArn);
         assert.strictEqual((await stack.outputs()).agentArn.value, created.id);
 
         assert.strictEqual(emulator.requests.length, 2, "one new activation request");
         assert.deepStrictEqual(emulator.requests[1].query, emulator.requests[0].query);
+        // Deleted before replaced (deleteBeforeReplace), the dependent DataSync agent with it.
         assert.deepStrictEqual(commandSteps(transcript), [
-            ["create-replacement", "dsync-onprem1-activation"],
-            ["replace", "dsync-onprem1-activation"],
             ["delete-replaced", "dsync-onprem1-activation"],
+            ["replace", "dsync-onprem1-activation"],
+            ["create-replacement", "dsync-onprem1-activation"],
         ]);
         assertNoPlaintextKeys();
     });
@@ -361,8 +363,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             `delete ${AGENT} dsync-onprem1-agent`,
             `delete ${T.securityGroup} dsync-sg`,
             `delete ${T.vpcEndpoint} dsync-endpoint`,
-            `delete ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-            `delete ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+            `delete ${RULE} dsync-in-agent-onprem1-1024-1064`,
+            `delete ${RULE} dsync-in-agent-onprem1-443`,
         ]);
         // Replaying the whole log leaves nothing live.
         const live = new Map<string, LogRecord>();
@@ -403,8 +405,8 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             assert.deepStrictEqual(summarize(created), [
                 `create ${T.securityGroup} dsync-sg`,
                 `create ${T.vpcEndpoint} dsync-endpoint`,
-                `create ${RULE} dsync-onprem1-endpoint-in-s0-1024-1064`,
-                `create ${RULE} dsync-onprem1-endpoint-in-s0-443`,
+                `create ${RULE} dsync-in-agent-onprem1-1024-1064`,
+                `create ${RULE} dsync-in-agent-onprem1-443`,
             ]);
             // What was built destroys cleanly.
             const middle = sandbox.awsRecords().length;
@@ -431,14 +433,13 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             assert.strictEqual(result.summary.result, "succeeded");
             const resources: any[] = sandbox.exportState("sided").deployment.resources;
             const providers = resources.filter((r) => r.type === T.provider);
-            assert.deepStrictEqual(
-                providers.map((r) => r.urn.split("::").pop()),
-                ["dsync-destination"],
-                "only the explicit provider: nothing used a default AWS provider",
-            );
-            assert.strictEqual(providers[0].inputs.region, REGION);
-            assert.match(JSON.stringify(providers[0].inputs.assumeRoles), /datasync-deployer/);
-            const ref = `${providers[0].urn}::${providers[0].id}`;
+            // The destination's own provider, and the default one: the source side (not set) looks
+            // itself up through the inherited provider, which is what it would build with.
+            assert.deepStrictEqual(providers.map((r) => r.urn.split("::").pop()).sort(), ["default_7_48_0", "dsync-destination"]);
+            const destination = providers.find((r) => r.urn.endsWith("::dsync-destination"))!;
+            assert.strictEqual(destination.inputs.region, REGION);
+            assert.match(JSON.stringify(destination.inputs.assumeRoles), /datasync-deployer/);
+            const ref = `${destination.urn}::${destination.id}`;
             const aws = resources.filter((r) => r.type.startsWith("aws:"));
             assert.strictEqual(aws.length, 5);
             assert.deepStrictEqual(
@@ -471,6 +472,7 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
                         ? "cause: @pulumi/pulumi's runtime (resource.js) debug-logs RegisterResource responses, plain secret values included, " +
                           "from the component provider process; fix: in provider/src/main.ts drop the SDK's ' RPC finished' debug messages before provider.main()"
                         : "cause: unknown"),
+                { cause: e },
             );
         }
     });

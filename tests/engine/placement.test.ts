@@ -56,7 +56,7 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
                         sourceCidrBlocks: ["10.20.0.0/16"],
                         destinationCidrBlocks: ["10.0.0.0/16"],
                         sourceRouteTableIds: [SRC.routeTable],
-                        destinationRouteTableIds: [DST.routeTable],
+                        destinationRouteTableIds: [DST.routeTable, W.mainRouteTable],
                     },
                 });
                 return { agentArn: agent.agentArn };
@@ -71,11 +71,12 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
             assert.deepStrictEqual(placedAll(rec, T.instance), [src], "the agent VM in the source account");
             const groups = placed(rec, T.securityGroup);
             assert.strictEqual(groups["xacct-sg"], dst, "the endpoint's group with the endpoint");
-            assert.strictEqual(groups["xacct-ec2-agent-sg"], src, "the VM's group with the VM");
+            assert.strictEqual(groups["xacct-agents-sg"], src, "the fleet's agent group with the VM");
             assert.deepStrictEqual(placedAll(rec, T.vpcPeering), [src], "the peering requested from the source side");
             assert.deepStrictEqual(placedAll(rec, T.vpcPeeringAccepter), [dst], "and accepted on the destination side");
             const routes = rec.filter((r) => r.op === "create" && r.type === T.route).map((r) => `${r.inputs.routeTableId}@${r.account}`);
-            assert.deepStrictEqual(routes.sort(), [`${DST.routeTable}@${ACCOUNT}`, `${SRC.routeTable}@${SOURCE_ACCOUNT}`].sort());
+            // The activation subnet (B) sends by the VPC's main table, which must carry the way back too.
+            assert.deepStrictEqual(routes.sort(), [`${DST.routeTable}@${ACCOUNT}`, `${W.mainRouteTable}@${ACCOUNT}`, `${SRC.routeTable}@${SOURCE_ACCOUNT}`].sort());
             const outputs = await stack.outputs();
             assert.match(outputs.agentArn.value, new RegExp(`^arn:aws:datasync:${REGION}:${ACCOUNT}:agent/`));
             await stack.destroy();
@@ -107,7 +108,7 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
                         sourceCidrBlocks: ["10.30.0.0/16"],
                         destinationCidrBlocks: ["10.0.0.0/16"],
                         sourceRouteTableIds: [W.srcUsRouteTable],
-                        destinationRouteTableIds: [DST.routeTable],
+                        destinationRouteTableIds: [DST.routeTable, W.mainRouteTable],
                     },
                 });
                 return { agentArn: agent.agentArn };
@@ -120,7 +121,7 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
             assert.deepStrictEqual(placedAll(rec, T.vpcEndpoint), [dst]);
             assert.deepStrictEqual(placedAll(rec, T.datasyncAgent), [dst]);
             assert.deepStrictEqual(placedAll(rec, T.instance), [src]);
-            assert.strictEqual(placed(rec, T.securityGroup)["xreg-ec2-agent-sg"], src);
+            assert.strictEqual(placed(rec, T.securityGroup)["xreg-agents-sg"], src);
             assert.deepStrictEqual(placedAll(rec, T.tgwPeering), [src], "the gateway peering requested by the source gateway's owner, in its Region");
             assert.deepStrictEqual(placedAll(rec, T.tgwPeeringAccepter), [dst], "accepted by the destination gateway's owner, in its Region");
             const attachments = placed(rec, T.tgwVpcAttachment);

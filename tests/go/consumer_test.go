@@ -221,6 +221,8 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 		"allowWorldActivationSource": false,
 		"fips":                       false,
 		"supportChannel":             false,
+		"ingressScope":               "agentAddresses",
+		"securityGroupRuleQuota":     float64(60),
 		"link": map[string]interface{}{
 			"mode":                     "transitGateway",
 			"transitGatewayId":         "tgw-0dst",
@@ -232,7 +234,6 @@ func TestPrivateAgentCrossRegionTransitGatewayInputs(t *testing.T) {
 			"sourceRouteTableIds":      strs("rtb-0src"),
 			"destinationRouteTableIds": strs("rtb-0dst"),
 			"transitGatewaySharing":    "ram",
-			"transitGatewayAutoAccept": false,
 		},
 		"agents": []interface{}{
 			map[string]interface{}{"name": "vm-1", "address": "10.20.1.15"},

@@ -106,7 +106,6 @@ def test_private_agent_nested_link_sides_and_agents(mocks):
             "sourceRouteTableIds": ["rtb-0src"],
             "destinationRouteTableIds": ["rtb-0dst"],
             "transitGatewaySharing": "ram",
-            "transitGatewayAutoAccept": False,
         }
         assert i["agents"] == [{
             "name": "ec2-1",
@@ -269,7 +268,7 @@ def test_network_link_inputs(mocks):
         assert i == {"mode": "existing", "sourceCidrBlocks": ["192.168.0.0/16"], "destinationCidrBlocks": ["10.0.0.0/16"],
                      "destinationVpcId": "vpc-0123456789abcdef0", "destinationRouteTableIds": ["rtb-0dst"],
                      "existingRouteTargetId": "vgw-0123456789abcdef0", "tags": {"team": "net"},
-                     "transitGatewaySharing": "ram", "transitGatewayAutoAccept": False}
+                     "transitGatewaySharing": "ram"}
         assert route_ids == ["r-1", "r-2"]
 
     return link.route_ids.apply(check)

@@ -1,5 +1,5 @@
 const ACCOUNT = /^\d{12}$/;
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@\/-]+$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/[\w+=,.@/-]+$/;
 
 export function isAccountId(v: unknown): v is string {
     return typeof v === "string" && ACCOUNT.test(v);

@@ -21,7 +21,7 @@ export const W = {
     subnetCrowded: "subnet-0d5700000000c00a",
     group: "sg-0d570000000000a01",
     group2: "sg-0d570000000000a02",
-    mainRouteTable: "rtb-0d5700000000000m1",
+    mainRouteTable: "rtb-0d5700000000000e1",
     fullRouteTable: "rtb-0d5700000000000f1",
     prefixList: "pl-0d570000000000001",
     tgwNoDefaults: "tgw-0d5700000000000b2",

@@ -245,8 +245,8 @@ describe("structured defaults", () => {
 
     it("shows the defaults in docs/reference.md", () => {
         const reference = contractFiles(repoRoot).get("docs/reference.md")!;
-        assert.match(reference, /^\| `timeoutSeconds` \| integer \|  \| `600` \| Overall deadline/m);
-        assert.match(reference, /^\| `agentMode` \| \[AgentMode\]\(#agentmode\) \|  \| `"basic"` \|/m);
+        assert.match(reference, /^\| `timeoutSeconds` \| integer \| {2}\| `600` \| Overall deadline/m);
+        assert.match(reference, /^\| `agentMode` \| \[AgentMode\]\(#agentmode\) \| {2}\| `"basic"` \|/m);
     });
 });
 

@@ -3,6 +3,7 @@ import { findCrossSideOverlaps, LabelledRange, Overlap } from "../cidr";
 import { Known, Unknown, val } from "../known";
 import { at, Problems } from "../problems";
 import { routeTargetKind } from "../routes";
+import { DEFAULTS } from "../defaults";
 import { checkCidrList, checkEnum, checkId, checkIdList, checkUnique } from "./common";
 
 export type KnownLink = Known<LinkSettings>;
@@ -73,7 +74,9 @@ function checkLinkIds(p: Problems, path: string, link: KnownLink): void {
 
 function checkTransitGatewayOnly(p: Problems, path: string, link: KnownLink): void {
     for (const field of ["sourceTransitGatewayId", "transitGatewayRouteTableId", "sourceTransitGatewayRouteTableId", "sourceSubnetIds", "transitGatewaySharing", "transitGatewayAutoAccept"] as const) {
-        if (link[field] !== undefined) {
+        // The SDKs send a property's schema default when the user left it out: that is not a choice.
+        const isDefault = field === "transitGatewaySharing" && link[field] === DEFAULTS.link.transitGatewaySharing;
+        if (link[field] !== undefined && !isDefault) {
             p.add(at(path, field), val(link[field] as never), `only used in transitGateway mode, not "${link.mode}"`, 'remove it, or set mode to "transitGateway"');
         }
     }

@@ -99,7 +99,7 @@ export interface Spec<I, O> {
     beforeDelete?(live: Live, ctx: Ctx): void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type AnySpec = Spec<any, any>;
 
 /** Declares one type's contract; the type parameters tie it to @pulumi/aws's Args and State. */

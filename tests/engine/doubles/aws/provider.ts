@@ -210,7 +210,7 @@ export class AwsDouble implements ProviderImpl {
         } catch (e) {
             const text = e instanceof ApiError ? (e.code ? `${e.code}: ${e.text}` : e.text) : e instanceof Error ? e.message : String(e);
             writeRecord(this.log, "invoke", token, "", where, start, args, { error: text });
-            throw new Error(text);
+            throw new Error(text, { cause: e });
         }
     }
 }

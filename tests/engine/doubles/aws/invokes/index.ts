@@ -4,7 +4,7 @@ import type { InvokeCtx } from "./context";
 import { getNetworkInterface, getRouteTable, getSecurityGroup, getSubnet, getVpc, getVpcEndpoint, getVpcEndpointService } from "./ec2";
 import { getCallerIdentity, getInstanceType, getInstanceTypeOffering, getInstanceTypeOfferings, getParameter, getRegion, getRegions, getTransitGateway } from "./other";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Fn = (args: any, c: InvokeCtx) => object;
 
 export const INVOKES: Record<string, Fn> = {
