@@ -36,7 +36,11 @@ describe("bad inputs from a Python program, through the pulumi CLI: refused befo
         const run = await project.cli.run(args);
         assert.notStrictEqual(run.status, 0, `\`pulumi ${args.join(" ")}\` succeeded:\n${tail(run.output)}`);
         assert.doesNotMatch(run.output, /error serializing property/, `an "error serializing property" chain:\n${tail(run.output)}`);
-        assert.deepStrictEqual(log.sinceMark().filter((r) => r.op !== "read"), [], "the AWS double was asked to change something");
+        assert.deepStrictEqual(
+            log.sinceMark().filter((r) => r.op !== "read"),
+            [],
+            "the AWS double was asked to change something",
+        );
         return run.output;
     }
 
@@ -61,7 +65,10 @@ describe("bad inputs from a Python program, through the pulumi CLI: refused befo
     });
 
     steps.step("inputs: pulumi preview fails with every problem at once, each under the user's property path", async () => {
-        await stack("inputs", [["case", "inputs"], ["aws:region", "eu-west-2"]]);
+        await stack("inputs", [
+            ["case", "inputs"],
+            ["aws:region", "eu-west-2"],
+        ]);
         const out = await refused(["preview", "--non-interactive"]);
         assert.match(out, /PrivateAgent: 9 invalid inputs; nothing was created/, errors(out));
         for (const [p, value] of [
@@ -80,7 +87,14 @@ describe("bad inputs from a Python program, through the pulumi CLI: refused befo
     });
 
     steps.step("secret: a malformed manualKey given as a secret Output is refused, and its value never printed", async () => {
-        await stack("secret", [["case", "secret"], ["aws:region", "eu-west-2"]], [["secretMarker", marker]]);
+        await stack(
+            "secret",
+            [
+                ["case", "secret"],
+                ["aws:region", "eu-west-2"],
+            ],
+            [["secretMarker", marker]],
+        );
         // The program does get the marker (from the stack's encrypted config).
         assert.strictEqual((await project.cli.run(["config", "get", "secretMarker"], { record: false })).stdout.trim(), marker);
         const out = await refused(["preview", "--non-interactive"]);
@@ -88,30 +102,47 @@ describe("bad inputs from a Python program, through the pulumi CLI: refused befo
         assert.match(out, /agents\[0\]\.activation\.manualKey: does not look like an activation key/, errors(out));
         // The engine prints the value at each property path it is given: a secret's problem has none.
         assert.ok(!out.includes("property agents[0].activation.manualKey"), "the secret's problem was reported under a property path");
-        assertAbsent([marker], [
-            ["the CLI's output", project.cli.transcript()],
-            ["PULUMI_HOME (the CLI's logs)", Project.filesText(project.home)],
-            ["the file backend", Project.filesText(project.backend)],
-            ["the stack's config file", Project.filesText(project.dir)],
-        ], "the secret manualKey");
+        assertAbsent(
+            [marker],
+            [
+                ["the CLI's output", project.cli.transcript()],
+                ["PULUMI_HOME (the CLI's logs)", Project.filesText(project.home)],
+                ["the file backend", Project.filesText(project.backend)],
+                ["the stack's config file", Project.filesText(project.dir)],
+            ],
+            "the secret manualKey",
+        );
     });
 
     steps.step("facts: a subnet AWS does not have and another activation Region: refused at preview and at up, nothing created", async () => {
-        await stack("facts", [["case", "facts"], ["aws:region", "eu-west-2"]]);
+        await stack("facts", [
+            ["case", "facts"],
+            ["aws:region", "eu-west-2"],
+        ]);
         const expected = [
             "property endpointSubnetIds[1] with value '{subnet-0d57000000000dead}' has a problem: got \"subnet-0d57000000000dead\": no such subnet",
             "property activationRegion with value '{us-east-1}' has a problem",
         ];
         // Preview, then an update that skips it: the looked-up facts stop the component either way.
-        for (const args of [["preview", "--non-interactive"], ["up", "--yes", "--skip-preview", "--non-interactive"]]) {
+        for (const args of [
+            ["preview", "--non-interactive"],
+            ["up", "--yes", "--skip-preview", "--non-interactive"],
+        ]) {
             const out = await refused(args);
             assert.match(out, /PrivateAgent: 2 invalid inputs; nothing was created/, errors(out));
             for (const e of expected) {
                 assert.ok(out.includes(e), `\`pulumi ${args[0]}\` does not report: ${e}\n${errors(out)}`);
             }
         }
-        assert.ok(log.all().some((r) => r.op === "invoke" && r.type === "aws:ec2/getSubnet:getSubnet" && r.error !== undefined), "the subnet was never looked up");
+        assert.ok(
+            log.all().some((r) => r.op === "invoke" && r.type === "aws:ec2/getSubnet:getSubnet" && r.error !== undefined),
+            "the subnet was never looked up",
+        );
         const resources: Array<{ type: string }> = JSON.parse((await project.cli.ok(["stack", "export"])).stdout).deployment.resources ?? [];
-        assert.deepStrictEqual(resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("command:")).map((r) => r.type), [], "a child resource is in the state");
+        assert.deepStrictEqual(
+            resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("command:")).map((r) => r.type),
+            [],
+            "a child resource is in the state",
+        );
     });
 });

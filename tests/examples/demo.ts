@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     try {
         say(`a copy of the project in ${project.dir}`);
         console.log("\n$ npm install");
-        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: project.dir, stdio: ["ignore", "inherit", "inherit"] });
+        execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+            cwd: project.dir,
+            stdio: ["ignore", "inherit", "inherit"],
+        });
 
         say("stack and configuration (the simulated world's IDs)");
         await sh("stack", "init", "demo", "--non-interactive");
@@ -66,7 +69,10 @@ async function main(): Promise<void> {
             console.log(`    ${placeOf(r).padEnd(24)} ${r.type.split(":").pop()!.padEnd(28)} ${r.name}`);
         }
         const agent = created.find((r) => r.type === T.datasyncAgent);
-        console.log(`\n    activation requests the emulated agent received: ${emulator.requests.length}` + (agent ? `; CreateAgent got the key as a secret: ${JSON.stringify(agent.inputs.activationKey).startsWith('{"$secret"')}` : ""));
+        console.log(
+            `\n    activation requests the emulated agent received: ${emulator.requests.length}` +
+                (agent ? `; CreateAgent got the key as a secret: ${JSON.stringify(agent.inputs.activationKey).startsWith('{"$secret"')}` : ""),
+        );
 
         say("pulumi destroy");
         await sh("destroy", "--yes", "--skip-preview", "--non-interactive");

@@ -47,7 +47,18 @@ export class DoubleLog {
 export const placeOf = (r: LogRecord): string => `${r.account}/${r.region}`;
 
 /** The inputs by which a resource names the things it belongs to (its VPC, subnet, group, table...). */
-const REFERENCES = ["vpcId", "subnetId", "subnetIds", "securityGroupId", "securityGroupIds", "vpcSecurityGroupIds", "routeTableId", "transitGatewayId", "transitGatewayRouteTableId", "vpcEndpointId"];
+const REFERENCES = [
+    "vpcId",
+    "subnetId",
+    "subnetIds",
+    "securityGroupId",
+    "securityGroupIds",
+    "vpcSecurityGroupIds",
+    "routeTableId",
+    "transitGatewayId",
+    "transitGatewayRouteTableId",
+    "vpcEndpointId",
+];
 
 /**
  * Where AWS requires each created resource: the placement the scenario lists per type (destination or
@@ -72,7 +83,11 @@ export function assertPlacement(created: LogRecord[], scenario: Scenario, world:
         for (const key of REFERENCES) {
             for (const id of [r.inputs?.[key]].flat()) {
                 if (typeof id === "string" && places.has(id)) {
-                    assert.strictEqual(placeOf(r), places.get(id), `${r.type} ${r.name} was created in ${placeOf(r)}, but its ${key} ${id} is in ${places.get(id)}`);
+                    assert.strictEqual(
+                        placeOf(r),
+                        places.get(id),
+                        `${r.type} ${r.name} was created in ${placeOf(r)}, but its ${key} ${id} is in ${places.get(id)}`,
+                    );
                 }
             }
         }

@@ -21,7 +21,10 @@ const POLICY_PACK_NAME = "datasync-privatelink-policies";
 
 /** The engine's policy report for our pack: loaded, and no violation of any level. */
 export function assertNoViolations(output: string): void {
-    assert.ok(output.includes(`✅ ${POLICY_PACK_NAME}@v`) && output.includes(`(local: ${POLICY_PACK})`), `the policy pack did not run and pass:\n${tail(output)}`);
+    assert.ok(
+        output.includes(`✅ ${POLICY_PACK_NAME}@v`) && output.includes(`(local: ${POLICY_PACK})`),
+        `the policy pack did not run and pass:\n${tail(output)}`,
+    );
     assert.doesNotMatch(output, /\[(mandatory|advisory|disabled)\]/, `a policy reported a violation:\n${tail(output)}`);
 }
 
@@ -75,8 +78,14 @@ export function describeExample(language: Language, key: ScenarioKey): void {
 
         steps.step("pulumi up: every resource where AWS requires it, one activation request with the PrivateLink parameters", async () => {
             const run = await pulumi("up", "--yes", "--non-interactive");
-            assert.ok(run.output.includes(`using pulumi-resource-aws from $PATH at ${path.join(ENGINE_BIN, "pulumi-resource-aws")}`), "the AWS provider was not the test double");
-            assert.ok(run.output.includes(`using pulumi-resource-command from $PATH at ${path.join(pulumiBin(), "pulumi-resource-command")}`), "the command provider was not the toolchain's");
+            assert.ok(
+                run.output.includes(`using pulumi-resource-aws from $PATH at ${path.join(ENGINE_BIN, "pulumi-resource-aws")}`),
+                "the AWS provider was not the test double",
+            );
+            assert.ok(
+                run.output.includes(`using pulumi-resource-command from $PATH at ${path.join(pulumiBin(), "pulumi-resource-command")}`),
+                "the command provider was not the toolchain's",
+            );
             const created = log.sinceMark();
             assert.deepStrictEqual([...new Set(created.map((r) => r.op))], ["create"], "up did more than create");
             assertPlacement(created, sc, project.world);
@@ -131,13 +140,24 @@ export function describeExample(language: Language, key: ScenarioKey): void {
             await pulumi("config", "set", "--path", "tags.stage", "two");
             await pulumi("up", "--yes", "--non-interactive");
             const changes = log.sinceMark();
-            assert.deepStrictEqual([...new Set(changes.map((r) => r.op))], ["update"], `a tag change did more than update: ${changes.map((r) => `${r.op} ${r.type}`).join(", ")}`);
+            assert.deepStrictEqual(
+                [...new Set(changes.map((r) => r.op))],
+                ["update"],
+                `a tag change did more than update: ${changes.map((r) => `${r.op} ${r.type}`).join(", ")}`,
+            );
             for (const r of changes) {
-                assert.deepStrictEqual(r.changed!.filter((k) => k !== "tags" && k !== "tagsAll"), [], `${r.type} ${r.name} changed ${r.changed}`);
+                assert.deepStrictEqual(
+                    r.changed!.filter((k) => k !== "tags" && k !== "tagsAll"),
+                    [],
+                    `${r.type} ${r.name} changed ${r.changed}`,
+                );
                 assert.strictEqual(r.inputs.tags?.stage, "two", `${r.type} ${r.name} did not get the new tag`);
             }
             for (const type of [T.datasyncAgent, T.vpcEndpoint, T.securityGroup]) {
-                assert.ok(changes.some((r) => r.type === type), `${type} was not re-tagged`);
+                assert.ok(
+                    changes.some((r) => r.type === type),
+                    `${type} was not re-tagged`,
+                );
             }
             assert.strictEqual(emulator.requests.length, 1, "a tag change sent an activation request");
             assert.strictEqual((await pulumi("stack", "output", "agentArn")).stdout.trim(), agentArn);

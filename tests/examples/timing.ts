@@ -43,5 +43,10 @@ export function table(results: Result[]): string {
     const widths = header.map((_, i) => Math.max(...[header, ...body].map((l) => l[i].length)));
     const line = (l: string[]) => `  ${l.map((x, i) => x.padEnd(widths[i])).join("  ")}`;
     const total = results.reduce((s, r) => s + r.seconds, 0);
-    return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line), `  sum of wall times ${total.toFixed(0)} s (runs overlap: 2 at a time)`].join("\n");
+    return [
+        line(header),
+        line(widths.map((w) => "-".repeat(w))),
+        ...body.map(line),
+        `  sum of wall times ${total.toFixed(0)} s (runs overlap: 2 at a time)`,
+    ].join("\n");
 }
