@@ -27,7 +27,7 @@ TESTS_POLICY := 'build/tests/policy/**/*.test.js'
 TOOLCHAIN_BIN_FILE := $(CURDIR)/build/.toolchain-bin
 PULUMI_BIN = $$(cat $(TOOLCHAIN_BIN_FILE))
 
-.PHONY: help system-deps install build toolchain test-toolchain schema check-schema demo test test-unit test-ts \
+.PHONY: help system-deps install build toolchain test-toolchain schema check-schema test test-unit test-ts \
 	test-activation test-policy lint lint-ts lint-go lint-shell bench clean
 
 help: ## this list
@@ -62,9 +62,6 @@ schema: build ## regenerate schema.json and docs/reference.md from the documente
 check-schema: build ## fail when schema.json or docs/reference.md is stale
 	node build/scripts/gen-contract.js --check
 
-demo: build toolchain ## the offline demo (simulated AWS, activation against a 127.0.0.1 emulator)
-	@echo "demo: being rebuilt around an example project" >&2; exit 1
-
 test-unit: build ## the fast layer: pure planning code and mocked components
 	$(MOCHA) $(TESTS_UNIT)
 
@@ -94,7 +91,7 @@ lint-shell: system-deps ## shellcheck every shell script; every public make targ
 	bash tests/lint/shellcheck.sh
 	bash tests/lint/make-help.sh
 
-test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-dist ## every test (what CI runs)
+test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-examples test-policy-engine test-dist ## every test (what CI runs)
 
 bench: build ## activation latency benchmark
 	node build/tests/bench/activation.bench.js
@@ -105,3 +102,4 @@ clean: ## remove build/ and dist/
 include mk/engine.mk
 include mk/multilang.mk
 include mk/dist.mk
+include mk/examples.mk

@@ -1,5 +1,6 @@
-# Multi-language part of the build: the provider plugin, the generated SDKs (nodejs, python, go),
-# their consumer tests and the examples. Included by the root Makefile, which provides
+# Multi-language part of the build: the provider plugin, the generated SDKs (nodejs, python, go) and
+# their consumer tests (the examples run through the CLI: mk/examples.mk). Included by the root
+# Makefile, which provides
 # scripts/versions.env's pins, `build` (TypeScript -> build/), `install` (npm ci), `toolchain` and
 # PULUMI_BIN (the bin directory of the Pulumi CLI, language hosts and command provider).
 #
@@ -25,12 +26,11 @@ ML_SDK_PY_SRC := $(wildcard sdk/python/pyproject.toml sdk/python/pulumi_datasync
 ML_GO := GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false" go
 # The nodejs SDK's npm name, as schema.json's language.nodejs.packageName gives it to gen-sdk.
 ML_NPM_NAME := $(shell node -p 'require("./schema.json").language.nodejs.packageName')
-ML_TS_EXAMPLE := examples/ts-same-account
-ML_PY_EXAMPLE := examples/python-cross-account-peering
-ML_GO_EXAMPLE := examples/go-cross-region-tgw
+# The Go example whose go.mod the README's Go blocks are built with.
+ML_GO_EXAMPLE := examples/go-onprem-existing
 
 .PHONY: gen-sdk test-deps test-multilang test-pins test-plugin test-package-add test-sdk-drift sdk-nodejs sdk-python \
-	test-sdk-python test-python sdk-go test-go test-examples test-readme
+	test-sdk-python test-python sdk-go test-go test-readme
 
 gen-sdk: toolchain ## regenerate sdk/{nodejs,python,go} from schema.json (pulumi package gen-sdk)
 	@echo "==> gen-sdk: pulumi package gen-sdk schema.json --language nodejs|python|go --out sdk"
@@ -100,8 +100,8 @@ test-sdk-python: sdk-python ## import the python SDK
 	  assert m.PrivateAgent and m.ServiceEndpoint and m.NetworkLink and m.Agent; \
 	  print("    imported", m.__name__, "from", m.__file__.rsplit("/", 2)[0])'
 
-test-python: test-sdk-python ## python consumer tests and the Python example under mocks (pytest)
-	@echo "==> python consumer tests and the Python example under mocks (pytest)"
+test-python: test-sdk-python ## python consumer tests and the README's Python block under mocks (pytest)
+	@echo "==> python consumer tests and the README's Python block under mocks (pytest)"
 	cd tests/python && ../../$(ML_PY) -m pytest -q -p no:cacheprovider
 
 # ---- go ---------------------------------------------------------------------------------------
@@ -114,20 +114,6 @@ sdk-go: ## build and vet the Go SDK
 test-go: sdk-go build toolchain ## Go consumer tests (mocks, and the engine loading the plugin)
 	@echo "==> go consumer tests: go vet + go test (mocks, and the engine loading the plugin)"
 	cd tests/go && $(ML_GO) vet ./... && PATH="$(PULUMI_BIN):$$PATH" $(ML_GO) test -count=1 ./...
-
-# ---- examples ---------------------------------------------------------------------------------
-
-# The TypeScript example depends on "file:../../sdk/nodejs/bin"; npm would link it into its
-# node_modules: the same link is made here, offline.
-test-examples: sdk-nodejs sdk-python sdk-go ## type-check or build the three examples
-	@echo "==> example $(ML_TS_EXAMPLE): tsc --noEmit against the generated nodejs SDK"
-	mkdir -p $(dir $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME))
-	ln -sfn $(CURDIR)/sdk/nodejs/bin $(ML_TS_EXAMPLE)/node_modules/$(ML_NPM_NAME)
-	tsc --noEmit -p $(ML_TS_EXAMPLE)
-	@echo "==> example $(ML_PY_EXAMPLE): py_compile (it runs under mocks in tests/python)"
-	$(ML_PY) -m py_compile $(ML_PY_EXAMPLE)/__main__.py
-	@echo "==> example $(ML_GO_EXAMPLE): go build + go vet"
-	cd $(ML_GO_EXAMPLE) && $(ML_GO) build -o /dev/null . && $(ML_GO) vet ./...
 
 # ---- README code blocks -------------------------------------------------------------------------
 
@@ -148,5 +134,5 @@ test-readme: sdk-nodejs sdk-go ## compile every TypeScript and Go block of READM
 
 # ---- all --------------------------------------------------------------------------------------
 
-test-multilang: test-pins test-plugin test-package-add test-sdk-drift sdk-nodejs test-python sdk-go test-go test-examples test-readme ## the plugin, SDK, consumer, example and README tests
+test-multilang: test-pins test-plugin test-package-add test-sdk-drift sdk-nodejs test-python sdk-go test-go test-readme ## the plugin, SDK, consumer and README tests (the examples: mk/examples.mk)
 	@echo "==> multilang: all passed"

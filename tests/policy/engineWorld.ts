@@ -1,8 +1,8 @@
 // The AWS test double's world for the usual-mistakes project (tests/policy/engine.sh): the
 // pre-existing VPCs, subnets and route table the project builds on, with the IDs of
-// tests/fixtures/aws.ts. Written in the double's single-account world shape (World in
-// tests/engine/doubles/aws/world.ts on the `double` branch at 0979940: region, accountId and the
-// collections at the top level); update it if that shape changes. Run: node engineWorld.js > world.json
+// tests/fixtures/aws.ts, in the double's single-account world shape (World in
+// tests/engine/doubles/aws/world.ts: region, accountId and the collections at the top level).
+// Run: node engineWorld.js > world.json
 import { ACCOUNT, AMI, AMI_PARAMETER, DST, REGION, SRC } from "../fixtures/aws";
 
 export function usualMistakesWorld(): Record<string, unknown> {

@@ -1,8 +1,9 @@
 // The hand-written project tests/policy/projects/usual-mistakes (meant for `pulumi preview
 // --policy-pack` through the real engine, tests/policy/engine.sh) run in-process under Pulumi mocks
 // that answer with AWS-shaped IDs and ARNs: every policy of the pack fires on what it registers,
-// each on the resource the project's comments name. This checks the project itself today; the
-// engine run (which also sees preview's unknowns and the engine's own reporting) comes later.
+// each on the resource the project's comments name. This checks the project itself; the engine run
+// (tests/policy/engine.sh, which also sees preview's unknowns and the engine's own reporting) is
+// `make test-policy-engine`.
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";

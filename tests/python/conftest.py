@@ -94,7 +94,3 @@ def mocks():
     pulumi.runtime.set_mocks(m, project="dspl-tests", stack="test", preview=False)
     yield m
 
-
-@pytest.fixture
-def examples_dir():
-    return os.path.join(ROOT, "examples")

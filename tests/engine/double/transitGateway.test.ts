@@ -73,7 +73,7 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             new aws.ec2transitgateway.VpcAttachment("out-too-early", { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] }, { provider: providers().outside });
         });
         assert.match(refusals(early).get("out-too-early") ?? "(not refused)", /InvalidTransitGatewayID\.NotFound/);
-        const r = await lab.up("tgw-ram", () => {
+        const program = (acceptedTags?: Record<string, string>) => () => {
             const p = providers();
             const closed = new aws.ram.ResourceShare("closed", { name: "closed" });
             new aws.ram.PrincipalAssociation("closed-outsider", { principal: OUTSIDE_ACCOUNT, resourceShareArn: closed.arn });
@@ -84,7 +84,7 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             const att = new aws.ec2transitgateway.VpcAttachment("out", { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] }, { provider: p.outside, dependsOn: [accepted] });
             // The owner accepts in its own account; the attacher cannot.
             new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted-by-self", { transitGatewayAttachmentId: att.id }, { provider: p.outside });
-            const acc = new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted", { transitGatewayAttachmentId: att.id });
+            const acc = new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted", { transitGatewayAttachmentId: att.id, tags: acceptedTags });
             new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted-twice", { transitGatewayAttachmentId: att.id }, { dependsOn: [acc] });
             // Inside the Organization with RAM sharing on: no invitation, the accepter fails, the attachment works without it.
             const org = new aws.ram.ResourceShare("org", { name: "org" });
@@ -96,7 +96,8 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             new aws.ec2transitgateway.VpcAttachmentAccepter("src-accepted", { transitGatewayAttachmentId: srcAtt.id });
             // Only the owner shares a gateway, from its Region.
             new aws.ram.ResourceAssociation("not-mine", { resourceArn: tgwArn(SRC.tgw, SOURCE_ACCOUNT, OTHER_REGION), resourceShareArn: share.arn });
-        });
+        };
+        const r = await lab.up("tgw-ram", program());
         const refused = refusals(r);
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("closed-outsider", /does not allow external principals/);
@@ -112,6 +113,14 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         assert.strictEqual(at("out"), `${OUTSIDE_ACCOUNT}/${REGION}`, "the attachment is the VPC owner's");
         assert.strictEqual(at("out-accepted"), `${ACCOUNT}/${REGION}`, "the accepter is the gateway owner's");
         assert.strictEqual(at("outsider-accepts"), `${OUTSIDE_ACCOUNT}/${REGION}`);
+        // A tags-only update of the accepter accepts nothing again (TF's Update changes only the
+        // default route-table settings and tags).
+        const retagged = await lab.up("tgw-ram", program({ stage: "two" }));
+        assert.ok(!refusals(retagged).has("out-accepted"), `out-accepted: ${refusals(retagged).get("out-accepted")}`);
+        assert.deepStrictEqual(
+            recordsOf(retagged, "out-accepted").filter((l) => l.op !== "read").map((l) => [l.op, l.changed]),
+            [["update", ["tags"]]],
+        );
     });
 
     it("across Regions: gateway peering requested by one side, accepted in the peer's account and Region; static routes need an accepted attachment", async () => {
@@ -126,16 +135,17 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             new aws.ec2transitgateway.Route("too-early", { destinationCidrBlock: "10.30.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: DST.tgwRouteTable });
         });
         assert.match(refusals(early).get("too-early") ?? "(not refused)", /IncorrectState: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is in invalid state \(pendingAcceptance\)/);
-        const r = await lab.up("tgw-peering", () => {
+        const accepted = (tags?: Record<string, string>) => () => {
             const { p, peering } = request();
             new aws.ec2transitgateway.PeeringAttachmentAccepter("wrong-region", { transitGatewayAttachmentId: peering.id }, { provider: p.us });
-            const acc = new aws.ec2transitgateway.PeeringAttachmentAccepter("accept", { transitGatewayAttachmentId: peering.id });
+            const acc = new aws.ec2transitgateway.PeeringAttachmentAccepter("accept", { transitGatewayAttachmentId: peering.id, tags });
             new aws.ec2transitgateway.Route("dst-route", { destinationCidrBlock: "10.30.0.0/16", transitGatewayAttachmentId: acc.id, transitGatewayRouteTableId: DST.tgwRouteTable }, { dependsOn: [acc] });
             new aws.ec2transitgateway.Route("src-route", { destinationCidrBlock: "10.0.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: SRC.tgwRouteTable }, { provider: p.sourceUs, dependsOn: [acc] });
             // The source account does not own the destination's route tables.
             new aws.ec2transitgateway.Route("foreign-table", { destinationCidrBlock: "10.31.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: DST.tgwRouteTable }, { provider: p.source, dependsOn: [acc] });
             new aws.ec2transitgateway.PeeringAttachment("no-peer", { transitGatewayId: SRC.tgw, peerTransitGatewayId: "tgw-0d57000000000ffff", peerRegion: REGION, peerAccountId: ACCOUNT }, { provider: p.sourceUs });
-        });
+        };
+        const r = await lab.up("tgw-peering", accepted());
         const refused = refusals(r);
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("wrong-region", /InvalidTransitGatewayAttachmentID\.NotFound/);
@@ -147,5 +157,12 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         const at = (name: string) => recordsOf(r, name).filter((l) => l.op === "create").map((l) => `${l.account}/${l.region}`)[0];
         assert.strictEqual(recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.account + "/" + recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.region, `${SOURCE_ACCOUNT}/${OTHER_REGION}`);
         assert.strictEqual(at("accept"), `${ACCOUNT}/${REGION}`);
+        // A tags-only update of the accepter accepts nothing again (TF's Update: "Tags only.").
+        const retagged = await lab.up("tgw-peering", accepted({ stage: "two" }));
+        assert.ok(!refusals(retagged).has("accept"), `accept: ${refusals(retagged).get("accept")}`);
+        assert.deepStrictEqual(
+            recordsOf(retagged, "accept").filter((l) => l.op !== "read").map((l) => [l.op, l.changed]),
+            [["update", ["tags"]]],
+        );
     });
 });

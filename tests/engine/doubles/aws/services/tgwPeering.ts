@@ -49,13 +49,15 @@ export function tgwPeeringAccepterSpec() {
         forceNew: ["transitGatewayAttachmentId"],
         computed: ["peerAccountId", "peerRegion", "peerTransitGatewayId", "transitGatewayId", "tagsAll"],
         schema: (i, f) => required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"]),
-        service: (i, ctx) => {
+        service: (i, ctx, id) => {
             const p = ctx.state.get(T.tgwPeering, i.transitGatewayAttachmentId);
             const peer = p?.internal.peer as { account: string; region: string } | undefined;
             if (!p || !peer || peer.account !== ctx.at.account || peer.region !== ctx.at.region) {
                 throw new ApiError("InvalidTransitGatewayAttachmentID.NotFound", `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`);
             }
-            if (attachmentState(ctx, p) !== "pendingAcceptance") {
+            // Only Create accepts; Update is "Tags only." (TF transitgateway_peering_attachment_accepter.go,
+            // resourceTransitGatewayPeeringAttachmentAccepterUpdate).
+            if (id === undefined && attachmentState(ctx, p) !== "pendingAcceptance") {
                 // GUESS: code and wording.
                 throw new ApiError("IncorrectState", `${p.id} is in invalid state: only an attachment in state pendingAcceptance can be accepted`);
             }

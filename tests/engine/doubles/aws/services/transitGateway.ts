@@ -108,14 +108,17 @@ export function vpcAttachmentAccepterSpec() {
         filled: ["transitGatewayDefaultRouteTableAssociation", "transitGatewayDefaultRouteTablePropagation"],
         computed: ["applianceModeSupport", "dnsSupport", "ipv6Support", "securityGroupReferencingSupport", "subnetIds", "transitGatewayId", "vpcId", "vpcOwnerId", "tagsAll"],
         schema: (i, f) => required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"]),
-        service: (i, ctx) => {
+        service: (i, ctx, id) => {
             const a = ctx.state.get(T.tgwVpcAttachment, i.transitGatewayAttachmentId);
             // The gateway owner sees attachments to its gateway in its own Region.
             if (!a || a.internal.tgwOwner !== ctx.at.account || a.region !== ctx.at.region) {
                 throw new ApiError("InvalidTransitGatewayAttachmentID.NotFound", `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`);
             }
             const state = attachmentState(ctx, a);
-            if (state !== "pendingAcceptance") {
+            // Only Create accepts (AcceptTransitGatewayVpcAttachment); Update changes the default
+            // route-table settings and tags, never accepts again (TF transitgateway_vpc_attachment_accepter.go,
+            // resourceTransitGatewayVPCAttachmentAccepterUpdate).
+            if (id === undefined && state !== "pendingAcceptance") {
                 // GUESS: code and wording (aws-facts: could not verify); the refusal itself follows from the API accepting only pending attachments.
                 throw new ApiError("IncorrectState", `${a.id} is in invalid state (${state}): only an attachment in state pendingAcceptance can be accepted`);
             }

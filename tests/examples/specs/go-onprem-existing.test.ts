@@ -1,0 +1,4 @@
+// examples/go-onprem-existing through the Pulumi CLI (tests/examples/lifecycle.ts).
+import { describeExample } from "../lifecycle";
+
+describeExample("go", "onprem-existing");
