@@ -2,6 +2,7 @@
  * `make bench`: every benchmark of issue 11 §5, one after the other, then bench/results.md.
  *
  *   node build/tests/bench/main.js [--reps N] [--scale S] [--cp-reps N] [--only part,...]
+ *   node build/tests/bench/main.js --render      (bench/results.md again from build/bench/results.json)
  *
  * Parts: activation, fleet, before, diagnosis, criticalPath, multilang, quotas, coldStart. Each
  * measurement repeats --reps times (default 3) and the report gives medians. The critical path runs
@@ -71,6 +72,11 @@ async function part<T>(name: Part, o: Options, f: () => Promise<T>): Promise<{ d
 }
 
 async function main(): Promise<void> {
+    if (process.argv[2] === "--render") {
+        fs.writeFileSync(REPORT, render(JSON.parse(fs.readFileSync(RESULTS, "utf8"))));
+        say(`wrote ${path.relative(REPO, REPORT)} from ${path.relative(REPO, RESULTS)}`);
+        return;
+    }
     const o = options(process.argv.slice(2));
     checkPlugins();
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });

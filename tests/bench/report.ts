@@ -35,6 +35,15 @@ function bySize(runs: FleetRun[]): Map<number, FleetRun[]> {
 /** The 1-minute load averages at the starts of the runs (older results have none). */
 const load = (runs: FleetRun[]) => (runs.every((r) => r.loadAverage !== undefined) ? runs.map((r) => r.loadAverage.toFixed(1)).join(", ") : "n/a");
 
+/** A warning when other work competed for the machine's cores during the fleet runs. */
+function busy(runs: FleetRun[], cpus: number): string {
+    const loads = runs.map((r) => r.loadAverage).filter((l) => l !== undefined);
+    const m = median(loads);
+    return loads.length && m > cpus
+        ? ` **The machine was busy** (median load average ${m.toFixed(1)} on ${cpus} cores at the starts of the runs): wall times, and the wall-time ratio with them, carry other work's share; the CPU ratio does not.`
+        : "";
+}
+
 const med = (runs: FleetRun[] | undefined, f: (r: FleetRun) => number) => (runs && runs.length ? median(runs.map(f)) : NaN);
 
 /** Marginal `up` time per agent between two sizes, and the fleet ratio (50->100 over 10->50). */
@@ -183,7 +192,7 @@ and ends its process group itself, so it cannot be wrapped in \`/usr/bin/time -v
 ${rows.join("\n")}
 
 - Marginal \`up\` per agent: ${s(fr.m10to50, 3)} from 10 to 50, ${s(fr.m50to100, 3)} from 50 to 100: **fleet ratio ${x(fr.ratio)}** (target ≤ ~${TARGETS.fleetRatio}: ${met(fr.ratio <= TARGETS.fleetRatio)}).
-- Fleet ratio of CPU seconds (all processes of the run, which other work on the machine hardly moves): ${x(cpuRatio(p.data.runs))}.
+- Fleet ratio of CPU seconds (all processes of the run, which other work on the machine hardly moves): ${x(cpuRatio(p.data.runs))}.${busy(p.data.runs, r.machine.cpus)}
 - State per agent: ${kib(per.marginal)} marginal (50→100), ${kib(per.average)} on average at N = 100 (issue, earlier code: ~${ISSUE.stateKiBPerAgent} KiB).
 
 CPU seconds during \`up\` by process (medians); the inline program runs in the benchmark's own process:
