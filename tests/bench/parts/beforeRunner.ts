@@ -15,8 +15,9 @@ async function main(): Promise<void> {
     old.checkPlugins();
     // The earlier component had no ingressScope: its endpoint group got each agent's address.
     const h: Harness = { Sandbox: old.Sandbox, RemotePrivateAgent: old.RemotePrivateAgent, args: (n, a) => fleetArgs(n, a, undefined) };
-    for (const n of sizes.split(",").map(Number)) {
-        for (let rep = 1; rep <= Number(reps); rep++) {
+    // Sizes interleaved per repetition, as in fleet.ts.
+    for (let rep = 1; rep <= Number(reps); rep++) {
+        for (const n of sizes.split(",").map(Number)) {
             const r = await fleetOnce(h, n, rep);
             say(`before N=${n} ${rep}/${reps}: up ${secs(r.upMs)}, preview ${secs(r.previewMs)}, destroy ${secs(r.destroyMs)}, state ${(r.stateBytes / 1024).toFixed(0)} KiB`);
             console.log(`RESULT ${JSON.stringify(r)}`);
