@@ -93,8 +93,18 @@ lint-shell: system-deps ## shellcheck every shell script; every public make targ
 
 test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-examples test-policy-engine test-dist ## every test (what CI runs)
 
-bench: build ## activation latency benchmark
-	node build/tests/bench/activation.bench.js
+# `make bench` installs and builds what the benchmarks need (npm ci, the toolchain, the nodejs and
+# Python SDKs, curl; the Go program's modules on first use), runs every benchmark of issue 11
+# (tests/bench/main.ts: about 25 minutes on 2 cores) and writes bench/results.md. Options through
+# BENCH_ARGS, e.g. BENCH_ARGS="--only fleet --reps 1" (see tests/bench/main.ts).
+BENCH_ARGS ?=
+bench: ## every benchmark (activation, fleet, critical path, languages, quotas, cold start) -> bench/results.md
+	@start=$$(date +%s%3N); \
+	echo "==> bench: installing and building what the benchmarks need"; \
+	$(MAKE) --no-print-directory build toolchain sdk-nodejs sdk-python system-deps; \
+	prepared=$$(( $$(date +%s%3N) - start )); \
+	echo "==> bench: tests/bench/main.js $(BENCH_ARGS)"; \
+	DSPL_PULUMI_BIN="$(PULUMI_BIN)" DSPL_BENCH_PREPARED_MS=$$prepared node build/tests/bench/main.js $(BENCH_ARGS)
 
 clean: ## remove build/ and dist/
 	rm -rf build dist
