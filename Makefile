@@ -91,7 +91,7 @@ lint-shell: system-deps ## shellcheck every shell script; every public make targ
 	bash tests/lint/shellcheck.sh
 	bash tests/lint/make-help.sh
 
-test: check-schema lint-shell test-toolchain test-ts test-engine test-multilang test-examples test-policy-engine test-dist ## every test (what CI runs)
+test: check-schema lint test-toolchain test-ts test-engine test-multilang test-examples test-policy-engine test-dist ## every test (what CI runs)
 
 # `make bench` installs and builds what the benchmarks need (npm ci, the toolchain, the nodejs and
 # Python SDKs, curl; the Go program's modules on first use), runs every benchmark of issue 11

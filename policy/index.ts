@@ -5,7 +5,8 @@ import { policies } from "./policies";
 
 new PolicyPack("datasync-privatelink-policies", {
     policies,
-    description: "Rules for private AWS DataSync agents over PrivateLink, for stacks built with the datasync-privatelink components or by hand with @pulumi/aws.",
+    description:
+        "Rules for private AWS DataSync agents over PrivateLink, for stacks built with the datasync-privatelink components or by hand with @pulumi/aws.",
     provider: "aws",
     tags: ["datasync", "privatelink", "aws"],
 });

@@ -62,7 +62,10 @@ export function describeSource(s: Source): string {
 
 /** "111122223333/sg-0abc" (a peer's group, as EC2 and the provider spell it across accounts) -> "sg-0abc". */
 export function groupIdOf(text: string): string {
-    return text.slice(text.lastIndexOf("/") + 1).trim().toLowerCase();
+    return text
+        .slice(text.lastIndexOf("/") + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /**

@@ -12,7 +12,7 @@ export const activationKeySecret: StackValidationPolicy = {
     displayName: "The activation key is secret and not logged",
     description:
         "A command:local:Command or command:remote:Command that fetches a DataSync activation key (it feeds an aws.datasync.Agent's activationKey, or its script " +
-        "or environment carries the activation request) must keep stdout out of the logs (logging \"stderr\" or \"none\") and mark stdout secret (additionalSecretOutputs).",
+        'or environment carries the activation request) must keep stdout out of the logs (logging "stderr" or "none") and mark stdout secret (additionalSecretOutputs).',
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["datasync", "activation", "secrets"],

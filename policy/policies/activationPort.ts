@@ -29,7 +29,8 @@ export const activationPortRestricted: StackValidationPolicy = {
                 type: "array",
                 items: { type: "string" },
                 default: [],
-                description: "IPv4 addresses or CIDR ranges that may reach an agent's TCP 80, e.g. the CI runner or jump host (10.0.0.10/32). A rule's range must lie inside one of them.",
+                description:
+                    "IPv4 addresses or CIDR ranges that may reach an agent's TCP 80, e.g. the CI runner or jump host (10.0.0.10/32). A rule's range must lie inside one of them.",
             },
             activationSourceGroupIds: {
                 type: "array",
@@ -62,7 +63,10 @@ export const activationPortRestricted: StackValidationPolicy = {
                         rule.declaredBy.urn,
                     );
                 } else if (!sourceAllowed(s, allowed)) {
-                    const configured = allowed.length === 0 ? "no activation sources are configured (activationSourceCidrs)" : `configured activation sources: ${allowed.join(", ")}`;
+                    const configured =
+                        allowed.length === 0
+                            ? "no activation sources are configured (activationSourceCidrs)"
+                            : `configured activation sources: ${allowed.join(", ")}`;
                     reportViolation(
                         `${what} from ${describeSource(s)} into agent security group ${refLabel(group)}, but that is not an activation source (${configured}). ` +
                             "Restrict TCP 80 to the activation host, or add it to this policy's activationSourceCidrs.",

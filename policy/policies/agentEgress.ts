@@ -41,7 +41,11 @@ function visibleGroups(stack: Stack, instance: Res): Res[] | undefined {
 function unplaceable(stack: Stack): boolean {
     return stack
         .ofType(TYPES.securityGroupRule, TYPES.securityGroupEgressRule)
-        .some((r) => stack.refs(r, "securityGroupId", [TYPES.securityGroup], ["id"]).unknown || (r.type === TYPES.securityGroupRule && str(field(r.props, "type")) === UNKNOWN));
+        .some(
+            (r) =>
+                stack.refs(r, "securityGroupId", [TYPES.securityGroup], ["id"]).unknown ||
+                (r.type === TYPES.securityGroupRule && str(field(r.props, "type")) === UNKNOWN),
+        );
 }
 
 /** The ports of `range` that no rule covers, as ranges ("1030-1064"). */
@@ -88,7 +92,9 @@ export const agentEgressReachesEndpoint: StackValidationPolicy = {
             if (!groups) {
                 continue;
             }
-            const rules: { rule: SgRule; group: Res }[] = egress.flatMap((rule) => groups.filter((g) => rule.groups.some((x) => x.res === g)).map((group) => ({ rule, group })));
+            const rules: { rule: SgRule; group: Res }[] = egress.flatMap((rule) =>
+                groups.filter((g) => rule.groups.some((x) => x.res === g)).map((group) => ({ rule, group })),
+            );
             for (const endpoint of endpointsOf(stack, instance)) {
                 const t = endpointTargets(stack, endpoint);
                 const reaches = (port: number) => rules.some(({ rule, group }) => ruleReaches(rule, port, t, group));
@@ -96,7 +102,12 @@ export const agentEgressReachesEndpoint: StackValidationPolicy = {
                 if (missing.length === 0) {
                     continue;
                 }
-                const where = t.ips.length > 0 ? `its private IP ${t.ips.join(", ")}` : t.subnetCidrs.length > 0 ? `its subnet ${t.subnetCidrs.map((c) => c.text).join(", ")}` : "it";
+                const where =
+                    t.ips.length > 0
+                        ? `its private IP ${t.ips.join(", ")}`
+                        : t.subnetCidrs.length > 0
+                          ? `its subnet ${t.subnetCidrs.map((c) => c.text).join(", ")}`
+                          : "it";
                 reportViolation(
                     `DataSync agent instance ${label(instance)} cannot reach ${label(endpoint)} on ${missing.join(" and ")}: no egress rule of its security group(s) ` +
                         `${groups.map(label).join(", ")} allows it (the provider removes a new group's default allow-all egress). ` +

@@ -26,7 +26,8 @@ function members(stack: Stack, agent: Res, key: Member["key"], type: string, wha
             out.push({ key, what, ref, vpc: vpcOf(stack, ref.res), region: stack.region(ref.res) });
         } else {
             // Outside the stack: only the Region in its ARN can be checked.
-            const arn = (field(agent.props, key) as unknown[] | undefined)?.find((v) => typeof v === "string" && idFromArn(v) === ref.literal) as string | undefined;
+            const arn = (field(agent.props, key) as unknown[] | undefined)?.find((v) => typeof v === "string" && idFromArn(v) === ref.literal) as
+                string | undefined;
             out.push({ key, what, ref, region: arn ? regionFromArn(arn) : undefined });
         }
     }
@@ -94,7 +95,10 @@ export const agentInEndpointVpcAndRegion: StackValidationPolicy = {
                 }
                 for (const m of parts) {
                     if (m.region && m.region !== endpointRegion) {
-                        reportViolation(`${subject}: its ${m.what} ${refLabel(m.ref)} (${m.key}) is in ${m.region}, but its endpoint ${label(endpoint)} is in ${endpointRegion}.`, agent.urn);
+                        reportViolation(
+                            `${subject}: its ${m.what} ${refLabel(m.ref)} (${m.key}) is in ${m.region}, but its endpoint ${label(endpoint)} is in ${endpointRegion}.`,
+                            agent.urn,
+                        );
                     }
                 }
             }

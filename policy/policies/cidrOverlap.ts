@@ -119,10 +119,7 @@ export const connectedVpcsDoNotOverlap: StackValidationPolicy = {
             if (!a || !b) {
                 continue; // a VPC outside the stack without externalVpcCidrs: cannot be checked
             }
-            const ranges: LabelledRange[] = [
-                ...a.map((r) => ({ ...r, side: "source" as const })),
-                ...b.map((r) => ({ ...r, side: "destination" as const })),
-            ];
+            const ranges: LabelledRange[] = [...a.map((r) => ({ ...r, side: "source" as const })), ...b.map((r) => ({ ...r, side: "destination" as const }))];
             for (const o of findCrossSideOverlaps(ranges)) {
                 reportViolation(
                     `${c.what} connects VPCs whose address ranges overlap: ${o.a.cidr} (${o.a.origin}) and ${o.b.cidr} (${o.b.origin}). ` +

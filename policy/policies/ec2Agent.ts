@@ -21,7 +21,9 @@ export function instanceTypeProblems(type: string): string[] {
     }
     const facts = typeFacts(type);
     if (facts && facts.architecture !== AGENT_ARCHITECTURE) {
-        out.push(`the ${facts.family} family is ${facts.architecture} (AWS Graviton), but the DataSync agent AMI is ${AGENT_ARCHITECTURE} and will not boot on it`);
+        out.push(
+            `the ${facts.family} family is ${facts.architecture} (AWS Graviton), but the DataSync agent AMI is ${AGENT_ARCHITECTURE} and will not boot on it`,
+        );
     }
     if (facts?.memoryGib !== undefined && facts.memoryGib < AGENT_MIN_MEMORY_GIB && isAtLeast2xlarge(type)) {
         out.push(`it has ${facts.memoryGib} GiB of memory; a DataSync agent needs at least ${AGENT_MIN_MEMORY_GIB} GiB`);
@@ -50,7 +52,7 @@ export const ec2AgentHardened: ResourceValidationPolicy = {
         },
     },
     remediationSteps:
-        "On the aws.ec2.Instance set `associatePublicIpAddress: false`, `metadataOptions: { httpTokens: \"required\" }`, " +
+        'On the aws.ec2.Instance set `associatePublicIpAddress: false`, `metadataOptions: { httpTokens: "required" }`, ' +
         "`rootBlockDevice: { encrypted: true }` and an x86_64 instanceType of at least 2xlarge with 32 GiB or more (m5.2xlarge for Basic mode, m6a.2xlarge for Enhanced). " +
         "Changing the public IP, root volume or size replaces the instance; a replaced agent VM must be activated again.",
     validateResource: validateResourceOfType(aws.ec2.Instance, (_props, args, reportViolation) => {
@@ -64,7 +66,9 @@ export const ec2AgentHardened: ResourceValidationPolicy = {
         const template = field(props, "launchTemplate") !== undefined;
         const publicIp = bool(field(props, "associatePublicIpAddress"));
         if (publicIp === true) {
-            reportViolation(`${subject} gets a public IP (associatePublicIpAddress: true). A VPC-endpoint agent needs none. Set associatePublicIpAddress to false.`);
+            reportViolation(
+                `${subject} gets a public IP (associatePublicIpAddress: true). A VPC-endpoint agent needs none. Set associatePublicIpAddress to false.`,
+            );
         } else if (publicIp === undefined && !template) {
             reportViolation(
                 `${subject} does not set associatePublicIpAddress, so it gets a public IP whenever its subnet auto-assigns them. Set associatePublicIpAddress to false.`,
@@ -77,7 +81,9 @@ export const ec2AgentHardened: ResourceValidationPolicy = {
         }
         const encrypted = bool(field(field(props, "rootBlockDevice"), "encrypted"));
         if (encrypted === false || (encrypted === undefined && !template)) {
-            reportViolation(`${subject} has an unencrypted root volume (rootBlockDevice.encrypted is ${encrypted === false ? "false" : "unset"}). Set rootBlockDevice.encrypted to true.`);
+            reportViolation(
+                `${subject} has an unencrypted root volume (rootBlockDevice.encrypted is ${encrypted === false ? "false" : "unset"}). Set rootBlockDevice.encrypted to true.`,
+            );
         }
         const type = str(field(props, "instanceType"));
         if (present(type)) {

@@ -65,7 +65,9 @@ export const agentUsesPrivateEndpoint: ResourceValidationPolicy = {
                     `Pass the key alone (remove ${both}; the endpoint IP belongs only in the activation request), or drop activationKey and let the provider fetch it from ipAddress.`,
             );
         } else if (!key && !ip) {
-            reportViolation(`${subject} sets neither activationKey nor ipAddress; the provider cannot create it ("one of activation_key or ip_address is required"). Pass the activation key.`);
+            reportViolation(
+                `${subject} sets neither activationKey nor ipAddress; the provider cannot create it ("one of activation_key or ip_address is required"). Pass the activation key.`,
+            );
         }
         const endpoint = str(field(props, "vpcEndpointId"));
         if (endpoint === undefined || endpoint === "") {
@@ -78,7 +80,9 @@ export const agentUsesPrivateEndpoint: ResourceValidationPolicy = {
             return;
         }
         if (endpoint !== UNKNOWN && !isVpcEndpointId(endpoint)) {
-            reportViolation(`${subject}: vpcEndpointId "${endpoint}" is not a VPC endpoint ID (vpce- followed by 17 hex digits). Pass the endpoint resource's id.`);
+            reportViolation(
+                `${subject}: vpcEndpointId "${endpoint}" is not a VPC endpoint ID (vpce- followed by 17 hex digits). Pass the endpoint resource's id.`,
+            );
         }
         for (const k of ["subnetArns", "securityGroupArns"]) {
             const raw = strings(field(props, k));

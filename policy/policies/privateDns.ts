@@ -24,7 +24,7 @@ export const privateDnsDisabled: ResourceValidationPolicy = {
     remediationSteps:
         "Set `privateDnsEnabled: false` on the aws.ec2.VpcEndpoint (or leave it unset; false is the default). Changing it updates the endpoint in place, and agents " +
         "already activated against it keep working. Keep it on only if no agent in the VPC (or in a VPC resolving through it) uses the public DataSync endpoint; " +
-        "set this policy to \"disabled\" for such a stack.",
+        'set this policy to "disabled" for such a stack.',
     validateResource: validateResourceOfType(aws.ec2.VpcEndpoint, (_props, args, reportViolation) => {
         const props = unwrap(args.props);
         if (!isDataSyncEndpoint(props)) {

@@ -43,7 +43,8 @@ export const securityGroupRuleQuota: StackValidationPolicy = {
                     required: ["maxEntries"],
                 },
                 default: {},
-                description: 'maxEntries of customer-managed prefix lists that are not in the stack, by ID, e.g. {"pl-0abc...": 20} (IPv4) or {"pl-0def...": {"maxEntries": 10, "addressFamily": "IPv6"}}.',
+                description:
+                    'maxEntries of customer-managed prefix lists that are not in the stack, by ID, e.g. {"pl-0abc...": 20} (IPv4) or {"pl-0def...": {"maxEntries": 10, "addressFamily": "IPv6"}}.',
             },
         },
     },

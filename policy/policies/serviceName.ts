@@ -36,7 +36,7 @@ export const serviceNameMatchesRegion: ResourceValidationPolicy = {
     },
     remediationSteps:
         "Use serviceName `com.amazonaws.${region}.datasync` where region is the endpoint's Region (its `region` property, else the provider's). " +
-        "For FIPS use `com.amazonaws.${region}.datasync-fips` in a FIPS Region, and set this policy's `fips` config to \"allowed\" or \"required\". " +
+        'For FIPS use `com.amazonaws.${region}.datasync-fips` in a FIPS Region, and set this policy\'s `fips` config to "allowed" or "required". ' +
         "Agents must then be activated with endpointType=FIPS_PRIVATE_LINK.",
     validateResource: validateResourceOfType(aws.ec2.VpcEndpoint, (_props, args, reportViolation) => {
         const props = unwrap(args.props);
@@ -69,7 +69,9 @@ export const serviceNameMatchesRegion: ResourceValidationPolicy = {
                     `Use "${datasyncServiceName(parsed.region, false)}", or set the policy's fips config to "allowed".`,
             );
         } else if (!parsed.fips && mode === "required") {
-            reportViolation(`${subject}: this stack's policy requires FIPS endpoints (fips: "required"), but serviceName is "${name}". Use "${datasyncServiceName(parsed.region, true)}".`);
+            reportViolation(
+                `${subject}: this stack's policy requires FIPS endpoints (fips: "required"), but serviceName is "${name}". Use "${datasyncServiceName(parsed.region, true)}".`,
+            );
         }
     }),
 };

@@ -44,7 +44,10 @@ export const supportChannelOnlyWhenAllowed: StackValidationPolicy = {
         }
         for (const { rule, group, reasons } of onEndpoints) {
             const sources = rule.peers.map(describeSource).join(", ") || "an unknown source";
-            const how = rule.protocol === "tcp" && rule.fromPort === port && rule.toPort === port ? "opens TCP 22" : `allows ${portsText(rule)}, which includes TCP 22,`;
+            const how =
+                rule.protocol === "tcp" && rule.fromPort === port && rule.toPort === port
+                    ? "opens TCP 22"
+                    : `allows ${portsText(rule)}, which includes TCP 22,`;
             reportViolation(
                 `${rule.where} ${how} from ${sources} into security group ${refLabel(group)} (${reasons.join(" and ")}), but the support channel is not allowed. ` +
                     "Allow only TCP 443 and 1024-1064, or set allowSupportChannel for this policy.",

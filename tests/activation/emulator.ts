@@ -173,7 +173,11 @@ export class AgentEmulator {
     private timer: NodeJS.Timeout | undefined;
     private disposed = false;
 
-    private constructor(readonly port: number, behaviours: Behaviour[], options: EmulatorOptions) {
+    private constructor(
+        readonly port: number,
+        behaviours: Behaviour[],
+        options: EmulatorOptions,
+    ) {
         this.behaviours = nonEmpty(behaviours);
         this.reopenAfterMs = options.reopenAfterMs ?? 180_000;
         this.server = http.createServer((req, res) => this.handle(req, res));
@@ -312,7 +316,14 @@ export class AgentEmulator {
         const target = req.url ?? "";
         const q = target.indexOf("?");
         const rawQuery = q < 0 ? "" : target.slice(q + 1);
-        const recorded = { method: req.method ?? "", path: q < 0 ? target : target.slice(0, q), rawQuery, ...parseQuery(rawQuery), headers: req.headers, at: performance.now() };
+        const recorded = {
+            method: req.method ?? "",
+            path: q < 0 ? target : target.slice(0, q),
+            rawQuery,
+            ...parseQuery(rawQuery),
+            headers: req.headers,
+            at: performance.now(),
+        };
         this.requests.push(recorded);
         return recorded;
     }

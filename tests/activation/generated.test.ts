@@ -46,7 +46,10 @@ describe("the generated activation command, against the emulator", function () {
 
     it("local mode: the Command's create text and environment fetch the key", async () => {
         const key = randomKey();
-        emulator = await AgentEmulator.reserve([{ kind: "redirectError", errorType: "PRIVATE_LINK_ENDPOINT_UNREACHABLE" }, { kind: "key", key }]);
+        emulator = await AgentEmulator.reserve([
+            { kind: "redirectError", errorType: "PRIVATE_LINK_ENDPOINT_UNREACHABLE" },
+            { kind: "key", key },
+        ]);
         const c = await generated("gen", { addressOverride: emulator.address, timeoutSeconds: 20 });
         emulator.openAfter(500);
         const r = await run(c.create, c.environment);

@@ -7,16 +7,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import { EMULATOR_HOST, randomKey } from "./emulator";
-import {
-    assertAllRequests,
-    assertClean,
-    assertFailure,
-    assertSuccess,
-    baseVars,
-    ENDPOINT_IP,
-    scriptHarness,
-    UNREACHABLE,
-} from "./harness";
+import { assertAllRequests, assertClean, assertFailure, assertSuccess, baseVars, ENDPOINT_IP, scriptHarness, UNREACHABLE } from "./harness";
 import { COMMAND, describeRun, FILE, Launcher, SCRIPT } from "./runner";
 
 function available(cmd: string, args: string[]): boolean {
@@ -29,7 +20,11 @@ function available(cmd: string, args: string[]): boolean {
  * the linter. `make test` installs busybox and shellcheck when missing (scripts/system-deps.sh); a
  * run without them fails.
  */
-for (const [cmd, args] of [["busybox", ["sh", "-c", "true"]], ["bash", ["-c", "true"]], ["shellcheck", ["--version"]]] as const) {
+for (const [cmd, args] of [
+    ["busybox", ["sh", "-c", "true"]],
+    ["bash", ["-c", "true"]],
+    ["shellcheck", ["--version"]],
+] as const) {
     if (!available(cmd, [...args])) {
         throw new Error(`${cmd} is needed to test the activation script under it: run scripts/system-deps.sh (make test does)`);
     }
@@ -122,9 +117,7 @@ describe("activate.sh (run directly against the agent emulator)", function () {
             for (const value of [undefined, ""]) {
                 const key = randomKey();
                 const e = await emulator([{ kind: "key", key }]);
-                const r = await runScript(
-                    baseVars(e, { ENDPOINT_TYPE: value, ACTIVATION_TIMEOUT_SECONDS: value, ACTIVATION_REQUEST_TIMEOUT_SECONDS: value }),
-                );
+                const r = await runScript(baseVars(e, { ENDPOINT_TYPE: value, ACTIVATION_TIMEOUT_SECONDS: value, ACTIVATION_REQUEST_TIMEOUT_SECONDS: value }));
                 assertSuccess(r, key);
                 assertAllRequests(e, 1, "PRIVATE_LINK");
             }
@@ -355,7 +348,14 @@ describe("activate.sh (run directly against the agent emulator)", function () {
                 ACTIVATION_REQUEST_TIMEOUT_SECONDS: "y",
             });
             assertFailure(r, 2, 3000);
-            for (const v of ["AGENT_ADDRESS", "ACTIVATION_REGION", "ENDPOINT_TYPE", "PRIVATE_LINK_ENDPOINT", "ACTIVATION_TIMEOUT_SECONDS", "ACTIVATION_REQUEST_TIMEOUT_SECONDS"]) {
+            for (const v of [
+                "AGENT_ADDRESS",
+                "ACTIVATION_REGION",
+                "ENDPOINT_TYPE",
+                "PRIVATE_LINK_ENDPOINT",
+                "ACTIVATION_TIMEOUT_SECONDS",
+                "ACTIVATION_REQUEST_TIMEOUT_SECONDS",
+            ]) {
                 assert.ok(r.stderr.includes(v), `missing ${v}:\n${r.stderr}`);
             }
             assertAllRequests(e, 0);

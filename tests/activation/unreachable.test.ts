@@ -40,7 +40,10 @@ describe("activate.sh retries PRIVATE_LINK_ENDPOINT_UNREACHABLE in any form (aga
 
     it("prints the key once the agent reaches the endpoint, after a 500 that reported it", async () => {
         const key = randomKey();
-        const e = await emulator([{ kind: "unreachable", status: 500, in: "body" }, { kind: "key", key }]);
+        const e = await emulator([
+            { kind: "unreachable", status: 500, in: "body" },
+            { kind: "key", key },
+        ]);
         const r = await run(baseVars(e));
         assertSuccess(r, key, 9000);
         assertAllRequests(e, 2);

@@ -58,13 +58,26 @@ function parseArgs(argv: string[]): Options {
         const [flag, value] = [argv[i], argv[i + 1]];
         if (value === undefined) throw new Error(`${flag} needs a value`);
         switch (flag) {
-            case "--runs": o.runs = Number(value); break;
-            case "--min-delay-ms": o.minDelayMs = Number(value); break;
-            case "--max-delay-ms": o.maxDelayMs = Number(value); break;
-            case "--script": o.script = path.resolve(value); break;
-            case "--shell": o.shell = value; break;
-            case "--json": o.json = path.resolve(value); break;
-            default: throw new Error(`unknown option ${flag}`);
+            case "--runs":
+                o.runs = Number(value);
+                break;
+            case "--min-delay-ms":
+                o.minDelayMs = Number(value);
+                break;
+            case "--max-delay-ms":
+                o.maxDelayMs = Number(value);
+                break;
+            case "--script":
+                o.script = path.resolve(value);
+                break;
+            case "--shell":
+                o.shell = value;
+                break;
+            case "--json":
+                o.json = path.resolve(value);
+                break;
+            default:
+                throw new Error(`unknown option ${flag}`);
         }
     }
     if (!(o.runs >= 1 && o.minDelayMs >= 0 && o.maxDelayMs >= o.minDelayMs)) throw new Error("bad --runs or delays");
@@ -166,7 +179,9 @@ async function main(): Promise<number> {
     }
     const s = summarize(runs);
     const mark = (met: boolean) => (met ? "met" : "MISSED");
-    console.log(`latency (port open -> key on stdout): median ${Math.round(s.latency.medianMs)} ms, p95 ${Math.round(s.latency.p95Ms)} ms, max ${Math.round(s.latency.maxMs)} ms`);
+    console.log(
+        `latency (port open -> key on stdout): median ${Math.round(s.latency.medianMs)} ms, p95 ${Math.round(s.latency.p95Ms)} ms, max ${Math.round(s.latency.maxMs)} ms`,
+    );
     console.log(`requests while down: mean ${s.down.meanPerSecond.toFixed(2)}/s, peak ${s.down.peakPerSecond} in any 1 s`);
     console.log(
         `targets: median <= ${TARGETS.medianMs} ms ${mark(s.targetsMet.medianMs)}; p95 <= ${TARGETS.p95Ms} ms ${mark(s.targetsMet.p95Ms)}; ` +

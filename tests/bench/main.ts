@@ -105,10 +105,17 @@ async function main(): Promise<void> {
         return { runs, headroom100: headroom(state100, fleetWorld()), composition100: composition(state100) };
     });
     await run("before", async () =>
-        beforeAvailable() ? { commit: BEFORE_COMMIT, runs: await benchBefore(RATIO_SIZES, o.reps) } : { commit: BEFORE_COMMIT, runs: [], unavailable: "the commit is not in this clone (shallow?)" },
+        beforeAvailable()
+            ? { commit: BEFORE_COMMIT, runs: await benchBefore(RATIO_SIZES, o.reps) }
+            : { commit: BEFORE_COMMIT, runs: [], unavailable: "the commit is not in this clone (shallow?)" },
     );
     await run("diagnosis", async () => ({
-        skipCheckpoints: await benchFleet({ sizes: RATIO_SIZES, reps: o.reps, label: "fleet, PULUMI_SKIP_CHECKPOINTS=true", env: { PULUMI_SKIP_CHECKPOINTS: "true" } }),
+        skipCheckpoints: await benchFleet({
+            sizes: RATIO_SIZES,
+            reps: o.reps,
+            label: "fleet, PULUMI_SKIP_CHECKPOINTS=true",
+            env: { PULUMI_SKIP_CHECKPOINTS: "true" },
+        }),
         cliProfile: await profileCli(100),
         checkpointWrites: await checkpointWrites([10, 50]),
     }));

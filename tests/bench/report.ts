@@ -13,7 +13,13 @@ import type { Composition } from "./lib/composition";
 import { median } from "./lib/stats";
 
 /** The issue's figures for the earlier code (issue 11, "Why"). */
-const ISSUE = { fleetUpS: { 10: 3.1, 50: 12.5, 100: 38 } as Record<number, number>, stateKiBPerAgent: 57, upToGraph: 1.37, upToForced: 1.84, activationMedianS: 1 };
+const ISSUE = {
+    fleetUpS: { 10: 3.1, 50: 12.5, 100: 38 } as Record<number, number>,
+    stateKiBPerAgent: 57,
+    upToGraph: 1.37,
+    upToForced: 1.84,
+    activationMedianS: 1,
+};
 const TARGETS = { fleetRatio: 1.3, activationMedianMs: 500, activationP95Ms: 1000 };
 
 const s = (ms: number, d = 1) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(d)} s` : "n/a");
@@ -107,12 +113,42 @@ function summary(r: Record<string, any>): string {
     const gb = bySize(before);
     const cpr = criticalRatios(cp);
     const rows = [
-        ["fleet `up`, N = 10 / 50 / 100", `${ISSUE.fleetUpS[10]} / ${ISSUE.fleetUpS[50]} / ${ISSUE.fleetUpS[100]} s`, then ? [10, 50, 100].map((n) => s(med(gb.get(n), (x) => x.upMs))).join(" / ") : "not run", [10, 50, 100].map((n) => s(med(g.get(n), (x) => x.upMs))).join(" / "), ""],
-        ["fleet ratio (marginal `up` per agent 50→100 over 10→50)", x(((ISSUE.fleetUpS[100] - ISSUE.fleetUpS[50]) / 50) / ((ISSUE.fleetUpS[50] - ISSUE.fleetUpS[10]) / 40)), then ? x(then.ratio) : "not run", x(after.ratio), `≤ ~${TARGETS.fleetRatio}: ${met(after.ratio <= TARGETS.fleetRatio)}`],
+        [
+            "fleet `up`, N = 10 / 50 / 100",
+            `${ISSUE.fleetUpS[10]} / ${ISSUE.fleetUpS[50]} / ${ISSUE.fleetUpS[100]} s`,
+            then ? [10, 50, 100].map((n) => s(med(gb.get(n), (x) => x.upMs))).join(" / ") : "not run",
+            [10, 50, 100].map((n) => s(med(g.get(n), (x) => x.upMs))).join(" / "),
+            "",
+        ],
+        [
+            "fleet ratio (marginal `up` per agent 50→100 over 10→50)",
+            x((ISSUE.fleetUpS[100] - ISSUE.fleetUpS[50]) / 50 / ((ISSUE.fleetUpS[50] - ISSUE.fleetUpS[10]) / 40)),
+            then ? x(then.ratio) : "not run",
+            x(after.ratio),
+            `≤ ~${TARGETS.fleetRatio}: ${met(after.ratio <= TARGETS.fleetRatio)}`,
+        ],
         ["fleet ratio of CPU time (all processes; robust to other load)", "", then ? x(cpuRatio(before)) : "not run", x(cpuRatio(fleet)), ""],
-        ["state per agent (marginal 50→100; average at 100)", `~${ISSUE.stateKiBPerAgent} KiB`, perBefore ? `${kib(perBefore.marginal)}; ${kib(perBefore.average)}` : "not run", `${kib(per.marginal)}; ${kib(per.average)}`, "small"],
-        ["critical path: measured `up` / graph path / forced path", `${x(ISSUE.upToGraph)} graph, ${x(ISSUE.upToForced)} forced`, "not re-measured (no latency mode)", cp.length ? `${x(cpr.upToGraph)} graph, ${x(cpr.upToForced)} forced; graph path = ${x(cpr.graphToForced)} forced` : "not run", "close to the forced path"],
-        ["activation: median / p95 after port 80 opens", `~${ISSUE.activationMedianS} s median`, actBefore ? `${actBefore.latencyMs.median} / ${actBefore.latencyMs.p95} ms` : "not run", act ? `${act.latencyMs.median} / ${act.latencyMs.p95} ms` : "not run", act ? `≤ 500 / ≤ 1000 ms: ${met(act.latencyMs.median <= TARGETS.activationMedianMs && act.latencyMs.p95 <= TARGETS.activationP95Ms)}` : ""],
+        [
+            "state per agent (marginal 50→100; average at 100)",
+            `~${ISSUE.stateKiBPerAgent} KiB`,
+            perBefore ? `${kib(perBefore.marginal)}; ${kib(perBefore.average)}` : "not run",
+            `${kib(per.marginal)}; ${kib(per.average)}`,
+            "small",
+        ],
+        [
+            "critical path: measured `up` / graph path / forced path",
+            `${x(ISSUE.upToGraph)} graph, ${x(ISSUE.upToForced)} forced`,
+            "not re-measured (no latency mode)",
+            cp.length ? `${x(cpr.upToGraph)} graph, ${x(cpr.upToForced)} forced; graph path = ${x(cpr.graphToForced)} forced` : "not run",
+            "close to the forced path",
+        ],
+        [
+            "activation: median / p95 after port 80 opens",
+            `~${ISSUE.activationMedianS} s median`,
+            actBefore ? `${actBefore.latencyMs.median} / ${actBefore.latencyMs.p95} ms` : "not run",
+            act ? `${act.latencyMs.median} / ${act.latencyMs.p95} ms` : "not run",
+            act ? `≤ 500 / ≤ 1000 ms: ${met(act.latencyMs.median <= TARGETS.activationMedianMs && act.latencyMs.p95 <= TARGETS.activationP95Ms)}` : "",
+        ],
     ];
     return `
 ## Summary
@@ -150,7 +186,7 @@ Targets: median ≤ 500 ms ${met(p.data.after.latencyMs.median <= 500)}, p95 ≤
 }
 
 function procCell(runs: FleetRun[] | undefined, label: string, what: "cpu" | "peakKiB"): number {
-    return med(runs, (r) => (what === "cpu" ? r.up.cpu[label] ?? 0 : r.up.peakKiB[label] ?? 0));
+    return med(runs, (r) => (what === "cpu" ? (r.up.cpu[label] ?? 0) : (r.up.peakKiB[label] ?? 0)));
 }
 
 function fleet(r: Record<string, any>): string {
@@ -167,13 +203,18 @@ function fleet(r: Record<string, any>): string {
     const fr = fleetRatio(p.data.runs);
     const per = stateBytesPerAgent(p.data.runs);
     const labels = ["pulumi", "datasync-privatelink provider", "AWS double", "pulumi-resource-command"];
-    const cpuRows = sizes.map((n) => `| ${n} | ${labels.map((l) => procCell(g.get(n), l, "cpu").toFixed(2)).join(" | ")} | ${med(g.get(n), (x) => x.up.programCpuSeconds).toFixed(2)} |`);
+    const cpuRows = sizes.map(
+        (n) =>
+            `| ${n} | ${labels.map((l) => procCell(g.get(n), l, "cpu").toFixed(2)).join(" | ")} | ${med(g.get(n), (x) => x.up.programCpuSeconds).toFixed(2)} |`,
+    );
     const before: FleetRun[] = r.before?.data.runs ?? [];
     const gb = bySize(before);
-    const beforeRows = [...gb.keys()].sort((a, b) => a - b).map((n) => {
-        const rs = gb.get(n)!;
-        return `| ${n} | ${s(med(rs, (x) => x.upMs))} | ${s(med(rs, (x) => x.previewMs))} | ${s(med(rs, (x) => x.destroyMs))} | ${med(rs, (x) => x.resources)} | ${kib(med(rs, (x) => x.stateBytes))} | ${kib(med(rs, (x) => x.stateBytes) / n)} | ${mib(procCell(rs, "datasync-privatelink provider", "peakKiB"))} |`;
-    });
+    const beforeRows = [...gb.keys()]
+        .sort((a, b) => a - b)
+        .map((n) => {
+            const rs = gb.get(n)!;
+            return `| ${n} | ${s(med(rs, (x) => x.upMs))} | ${s(med(rs, (x) => x.previewMs))} | ${s(med(rs, (x) => x.destroyMs))} | ${med(rs, (x) => x.resources)} | ${kib(med(rs, (x) => x.stateBytes))} | ${kib(med(rs, (x) => x.stateBytes) / n)} | ${mib(procCell(rs, "datasync-privatelink provider", "peakKiB"))} |`;
+        });
     const fb = before.length ? fleetRatio(before) : undefined;
     return `
 ## 2. Fleet: one PrivateAgent with N on-premises agents
@@ -240,7 +281,9 @@ function diagnosis(r: Record<string, any>): string {
     });
     const ph = (n: number) => {
         const rs = g.get(n)!.filter((x) => x.phases);
-        return rs.length ? `| ${n} | ${s(med(rs, (x) => x.phases!.firstCreate))} | ${s(med(rs, (x) => x.phases!.endpointCreated))} | ${s(med(rs, (x) => x.phases!.firstAgent))} | ${s(med(rs, (x) => x.phases!.lastAgent))} | ${s(med(rs, (x) => x.upMs))} |` : "";
+        return rs.length
+            ? `| ${n} | ${s(med(rs, (x) => x.phases!.firstCreate))} | ${s(med(rs, (x) => x.phases!.endpointCreated))} | ${s(med(rs, (x) => x.phases!.firstAgent))} | ${s(med(rs, (x) => x.phases!.lastAgent))} | ${s(med(rs, (x) => x.upMs))} |`
+            : "";
     };
     const prof = p.data.cliProfile;
     return `
@@ -338,8 +381,12 @@ function criticalPath(r: Record<string, any>): string {
     const c = criticalRatios(runs);
     const last = runs[runs.length - 1];
     const scale = last.scale;
-    const edgeRows = last.edges.map((e) => `| ${e.from} | ${e.to} | ${e.kind} | ${e.why ?? (e.kind === "implied" ? "reachable over forced edges: adds no wait" : "")} |`);
-    const schedule = last.schedule.map((e) => `| ${e.name} | ${e.type.split(":").pop()} | ${s(e.start, 2)} | ${s(e.end, 2)} | ${s((LATENCIES[e.type]?.createMs ?? 0) * scale, 2)} |`);
+    const edgeRows = last.edges.map(
+        (e) => `| ${e.from} | ${e.to} | ${e.kind} | ${e.why ?? (e.kind === "implied" ? "reachable over forced edges: adds no wait" : "")} |`,
+    );
+    const schedule = last.schedule.map(
+        (e) => `| ${e.name} | ${e.type.split(":").pop()} | ${s(e.start, 2)} | ${s(e.end, 2)} | ${s((LATENCIES[e.type]?.createMs ?? 0) * scale, 2)} |`,
+    );
     return `
 ## 4. Critical path (EC2 agent over a cross-account peering, latency mode)
 
@@ -459,12 +506,16 @@ Each AWS default quota the double enforces (tests/engine/doubles/aws/quotas.ts: 
 per group L-0EA8095F, groups per interface L-2AFB9258, interface endpoints per VPC L-29B6F2EB, routes per
 table L-93826ACB, each with its AWS source), counted in the state after \`up\` plus what the world had.
 
-${onprem ? `**100 on-premises agents** (section 2, \`sourceRanges\`):
+${
+    onprem
+        ? `**100 on-premises agents** (section 2, \`sourceRanges\`):
 
 | quota | where | used | quota | left |
 |---|---|---|---|---|
 ${headroomRows(onprem)}
-` : ""}
+`
+        : ""
+}
 ${
     p
         ? `**${p.data.ec2Fleet.agents} EC2 agents over a cross-account peering** (the critical path's scenario with 100 agents, one shared
@@ -503,7 +554,9 @@ tests/bench/parts/coldStart.ts.
 |---|---|
 | \`make build\` in a fresh \`git clone\` of HEAD (npm ci from npm's local cache, tsc) | ${s(d.makeBuildMs)} |
 | of which tsc (a second \`make build\`) | ${s(d.tscMs)} |
-${Object.entries(d.startMs).map(([k, v]) => `| start of ${k}, median of 5 | ${v} ms |`).join("\n")}
+${Object.entries(d.startMs)
+    .map(([k, v]) => `| start of ${k}, median of 5 | ${v} ms |`)
+    .join("\n")}
 | first \`up\` of a fresh stack (fresh PULUMI_HOME and backend; 1 on-premises agent, creates everything) | ${s(d.firstUpMs)} |
 | second \`up\` of the same stack (no change) | ${s(d.secondUpMs)} |
 | no-change \`preview\` | ${s(d.previewMs)} |

@@ -198,7 +198,9 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
         const eniB = endpoint.interfaces!.find((i) => i.subnetId === SUBNET_B)!;
         assert.ok(eniB, "the endpoint has an interface in the activation subnet");
 
-        const rules = records.filter((r) => r.type === RULE).map((r) => [r.inputs.securityGroupId, r.inputs.cidrIpv4, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort]);
+        const rules = records
+            .filter((r) => r.type === RULE)
+            .map((r) => [r.inputs.securityGroupId, r.inputs.cidrIpv4, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort]);
         assert.deepStrictEqual(rules.sort(), [
             [sg.id, `${AGENT_ADDRESS}/32`, "tcp", 1024, 1064],
             [sg.id, `${AGENT_ADDRESS}/32`, "tcp", 443, 443],
@@ -278,7 +280,11 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
         const { result, records, transcript } = await up({ tags: { team: "storage", stage: "two" } });
         assert.strictEqual(result.summary.result, "succeeded");
         const changes = result.summary.resourceChanges ?? {};
-        assert.deepStrictEqual(Object.keys(changes).filter((k) => k !== "same" && k !== "update"), [], `unexpected changes ${JSON.stringify(changes)}`);
+        assert.deepStrictEqual(
+            Object.keys(changes).filter((k) => k !== "same" && k !== "update"),
+            [],
+            `unexpected changes ${JSON.stringify(changes)}`,
+        );
 
         assert.deepStrictEqual(summarize(records), [
             `update ${AGENT} dsync-onprem1-agent`,
@@ -337,7 +343,11 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
             assert.ok(err, `${op} of an invalid program succeeded`);
             const text = `${err.message}\n${transcript.text}`;
             // The engine's rendering of the InputPropertiesError details (gRPC status details from Construct).
-            assert.match(text, /property link\.sourceCidrBlocks\[1\] with value '\{10\.0\.128\.0\/17\}' has a problem/, `${op}: the error names the property path`);
+            assert.match(
+                text,
+                /property link\.sourceCidrBlocks\[1\] with value '\{10\.0\.128\.0\/17\}' has a problem/,
+                `${op}: the error names the property path`,
+            );
             assert.match(text, /PrivateAgent: 1 invalid input; nothing was created/, `${op}: one problem, reported as such`);
             assert.match(text, /overlaps 10\.0\.0\.0\/16 \(link\.destinationCidrBlocks\[0\], destination side\)/, `${op}: the error says what it overlaps`);
         }
@@ -447,7 +457,13 @@ describe("engine: PrivateAgent through pulumi-resource-datasync-privatelink, the
                 [],
                 "every AWS resource is on the destination provider",
             );
-            assert.strictEqual(sandbox.awsRecords().slice(before).filter((r) => r.op === "create").length, 5);
+            assert.strictEqual(
+                sandbox
+                    .awsRecords()
+                    .slice(before)
+                    .filter((r) => r.op === "create").length,
+                5,
+            );
             const preview = await sided.preview();
             assert.deepStrictEqual(Object.keys(preview.changeSummary), ["same"], `a second run changes nothing: ${JSON.stringify(preview.changeSummary)}`);
             await sided.destroy();

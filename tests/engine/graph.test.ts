@@ -61,7 +61,10 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
     });
 
     after(async () => {
-        for (const [k, v] of [["DSPL_AWS_DOUBLE_LATENCY", saved.mode], ["DSPL_AWS_DOUBLE_LATENCY_SCALE", saved.scale]] as const) {
+        for (const [k, v] of [
+            ["DSPL_AWS_DOUBLE_LATENCY", saved.mode],
+            ["DSPL_AWS_DOUBLE_LATENCY_SCALE", saved.scale],
+        ] as const) {
             if (v === undefined) {
                 delete process.env[k];
             } else {
@@ -79,7 +82,15 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
         assert.deepStrictEqual(unknown, []);
         const count = (role: Role) => byRole(role).length;
         assert.deepStrictEqual(
-            { instance: count("instance"), endpoint: count("endpoint"), agentGroup: count("agentGroup"), endpointGroup: count("endpointGroup"), activation: count("activation"), datasyncAgent: count("datasyncAgent"), accepter: count("accepter") },
+            {
+                instance: count("instance"),
+                endpoint: count("endpoint"),
+                agentGroup: count("agentGroup"),
+                endpointGroup: count("endpointGroup"),
+                activation: count("activation"),
+                datasyncAgent: count("datasyncAgent"),
+                accepter: count("accepter"),
+            },
             { instance: 1, endpoint: 1, agentGroup: 1, endpointGroup: 1, activation: 1, datasyncAgent: 1, accepter: 1 },
         );
     });
@@ -87,7 +98,10 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
     it("every edge between custom resources is forced by AWS, implied by forced edges, or a tolerated one", () => {
         const other = edges.filter((e) => e.kind === "other").map((e) => edgeText(g, e));
         assert.deepStrictEqual(other, [], `edges AWS does not force:\n  ${other.join("\n  ")}`);
-        assert.ok(edges.some((e) => e.kind === "forced"), "the graph has edges at all");
+        assert.ok(
+            edges.some((e) => e.kind === "forced"),
+            "the graph has edges at all",
+        );
     });
 
     it("every wait AWS forces is in the graph (directly or through other edges)", () => {
@@ -101,8 +115,15 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
         const weight = createWeights(g, 1);
         const graphPath = longestPath(g.nodes.keys(), g.edges, weight);
         const forcedPath = longestPath(g.nodes.keys(), forcedEdges(g, roles), weight);
-        assert.strictEqual(graphPath.ms, forcedPath.ms, `graph: ${graphPath.nodes.map(urnName).join(" > ")}; forced: ${forcedPath.nodes.map(urnName).join(" > ")}`);
-        assert.ok(forcedPath.nodes.some((n) => roles.get(n) === "endpoint"), "the endpoint's creation is on the critical path");
+        assert.strictEqual(
+            graphPath.ms,
+            forcedPath.ms,
+            `graph: ${graphPath.nodes.map(urnName).join(" > ")}; forced: ${forcedPath.nodes.map(urnName).join(" > ")}`,
+        );
+        assert.ok(
+            forcedPath.nodes.some((n) => roles.get(n) === "endpoint"),
+            "the endpoint's creation is on the critical path",
+        );
     });
 
     it("the instance and the agents' security group do not depend on the endpoint, even through other resources", () => {
@@ -119,7 +140,10 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
         assert.ok(ep, "the double logged the endpoint's create");
         assert.ok(ep.end - ep.start >= 120_000 * SCALE - 5, `the endpoint's create lasted ${ep.end - ep.start} ms`);
         const independent = [...g.nodes.keys()].filter((urn) => urn !== endpoint && !ancestors(urn, g.edges).has(endpoint));
-        assert.ok(independent.some((urn) => g.nodes.get(urn)!.type === T.instance), "the instance is among them");
+        assert.ok(
+            independent.some((urn) => g.nodes.get(urn)!.type === T.instance),
+            "the instance is among them",
+        );
         const late = independent
             .map((urn) => ({ urn, rec: created(urn) }))
             .filter((x) => x.rec !== undefined && x.rec.start >= ep.end)

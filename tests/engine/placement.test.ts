@@ -76,7 +76,10 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
             assert.deepStrictEqual(placedAll(rec, T.vpcPeeringAccepter), [dst], "and accepted on the destination side");
             const routes = rec.filter((r) => r.op === "create" && r.type === T.route).map((r) => `${r.inputs.routeTableId}@${r.account}`);
             // The activation subnet (B) sends by the VPC's main table, which must carry the way back too.
-            assert.deepStrictEqual(routes.sort(), [`${DST.routeTable}@${ACCOUNT}`, `${W.mainRouteTable}@${ACCOUNT}`, `${SRC.routeTable}@${SOURCE_ACCOUNT}`].sort());
+            assert.deepStrictEqual(
+                routes.sort(),
+                [`${DST.routeTable}@${ACCOUNT}`, `${W.mainRouteTable}@${ACCOUNT}`, `${SRC.routeTable}@${SOURCE_ACCOUNT}`].sort(),
+            );
             const outputs = await stack.outputs();
             assert.match(outputs.agentArn.value, new RegExp(`^arn:aws:datasync:${REGION}:${ACCOUNT}:agent/`));
             await stack.destroy();
@@ -126,7 +129,9 @@ describe("engine: where the PrivateAgent's resources land, across accounts and R
             assert.deepStrictEqual(placedAll(rec, T.tgwPeeringAccepter), [dst], "accepted by the destination gateway's owner, in its Region");
             const attachments = placed(rec, T.tgwVpcAttachment);
             assert.deepStrictEqual(Object.values(attachments).sort(), [dst, src].sort(), "each VPC attached to its own Region's gateway");
-            const tgwRoutes = rec.filter((r) => r.op === "create" && r.type === T.tgwRoute).map((r) => `${r.inputs.transitGatewayRouteTableId}@${r.account}/${r.region}`);
+            const tgwRoutes = rec
+                .filter((r) => r.op === "create" && r.type === T.tgwRoute)
+                .map((r) => `${r.inputs.transitGatewayRouteTableId}@${r.account}/${r.region}`);
             assert.deepStrictEqual(tgwRoutes.sort(), [`${DST.tgwRouteTable}@${dst}`, `${SRC.tgwRouteTable}@${src}`].sort());
             await stack.destroy();
         } finally {

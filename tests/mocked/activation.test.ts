@@ -41,7 +41,8 @@ async function deploy(agent: Partial<AgentSpec>, extra: Partial<PrivateAgentArgs
     return fleet;
 }
 
-const identity = (address: string) => JSON.stringify({ AGENT_ADDRESS: address, ACTIVATION_REGION: REGION, ENDPOINT_TYPE: "PRIVATE_LINK", PRIVATE_LINK_ENDPOINT: ENDPOINT_IP });
+const identity = (address: string) =>
+    JSON.stringify({ AGENT_ADDRESS: address, ACTIVATION_REGION: REGION, ENDPOINT_TYPE: "PRIVATE_LINK", PRIVATE_LINK_ENDPOINT: ENDPOINT_IP });
 const endpointId = () => recorder.named("dsync-endpoint").id;
 const groupArn = () => recorder.named("dsync-sg").state!.arn;
 
@@ -132,7 +133,12 @@ describe("activation", () => {
         recorder.reset();
         const fleet = new PrivateAgent(
             "dsync",
-            { vpcId: DST.vpc, endpointSubnetIds: [DST.subnetA], agents: [{ name: "ec2", instance: { subnetId: DST.subnetB } }], activationSourceCidrs: ["10.0.9.10/32"] },
+            {
+                vpcId: DST.vpc,
+                endpointSubnetIds: [DST.subnetA],
+                agents: [{ name: "ec2", instance: { subnetId: DST.subnetB } }],
+                activationSourceCidrs: ["10.0.9.10/32"],
+            },
             { transformations: [recorder.capture] },
         );
         await built(fleet, fleet.agentArns);
@@ -155,7 +161,13 @@ describe("activation", () => {
     describe("remote mode", () => {
         const PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nmock\n-----END OPENSSH PRIVATE KEY-----";
         before(async () => {
-            await deploy({ activation: { mode: "remote", jumpHost: { host: "10.0.9.10", privateKey: PRIVATE_KEY, proxy: { host: "10.0.8.8", port: 2222 } }, timeoutSeconds: 300 } });
+            await deploy({
+                activation: {
+                    mode: "remote",
+                    jumpHost: { host: "10.0.9.10", privateKey: PRIVATE_KEY, proxy: { host: "10.0.8.8", port: 2222 } },
+                    timeoutSeconds: 300,
+                },
+            });
         });
 
         it("runs a short command text naming the agent's identity, which any login shell runs", () => {
@@ -177,7 +189,10 @@ describe("activation", () => {
             assert.deepStrictEqual(lines.slice(-2), ["} </dev/null", ""]);
             const scriptLines = activationScript().split("\n");
             // Only comment and blank lines are dropped: the state holds the text per agent.
-            assert.deepStrictEqual(lines.slice(3, -2), scriptLines.filter((l) => !/^\s*(#.*)?$/.test(l)));
+            assert.deepStrictEqual(
+                lines.slice(3, -2),
+                scriptLines.filter((l) => !/^\s*(#.*)?$/.test(l)),
+            );
         });
 
         it("connects with the default user and port, and the proxy with the jump host's key, the whole connection a secret", () => {
@@ -203,7 +218,10 @@ describe("activation", () => {
             assert.strictEqual(c.logging, "stderr");
             const o = recorder.optionsOf("dsync-vm1-activation");
             // The SDK adds "connection" to the secret outputs itself.
-            assert.deepStrictEqual([o.ignoreChanges, o.deleteBeforeReplace, o.additionalSecretOutputs], [["stdin", "connection"], true, ["stdout", "connection"]]);
+            assert.deepStrictEqual(
+                [o.ignoreChanges, o.deleteBeforeReplace, o.additionalSecretOutputs],
+                [["stdin", "connection"], true, ["stdout", "connection"]],
+            );
         });
     });
 
@@ -227,7 +245,10 @@ describe("activation", () => {
             });
             await built(fleet, fleet.firewallRules);
             const rules = await new Promise<{ ports: string }[]>((ok) => fleet.firewallRules.apply((r) => ok(r)));
-            assert.deepStrictEqual(rules.filter((r) => r.ports === "80"), []);
+            assert.deepStrictEqual(
+                rules.filter((r) => r.ports === "80"),
+                [],
+            );
         });
     });
 });

@@ -44,7 +44,10 @@ function endpointAnswer(w: MockWorld, at: Where, args: Args): Args {
     const match = args.id
         ? Object.entries(w.endpoints).filter(([id]) => id === args.id)
         : Object.entries(w.endpoints).filter(
-              ([, e]) => e.vpcId === filter(args, "vpc-id")?.[0] && e.serviceName === filter(args, "service-name")?.[0] && e.tags?.Name === filter(args, "tag:Name")?.[0],
+              ([, e]) =>
+                  e.vpcId === filter(args, "vpc-id")?.[0] &&
+                  e.serviceName === filter(args, "service-name")?.[0] &&
+                  e.tags?.Name === filter(args, "tag:Name")?.[0],
           );
     if (match.length !== 1) {
         throw new Error(match.length === 0 ? "no matching EC2 VPC Endpoint found" : "multiple EC2 VPC Endpoints matched");

@@ -66,13 +66,24 @@ describe("PrivateAgent: EC2 agent in another account over VPC peering", () => {
         assert.deepStrictEqual(recorder.named("dsync-peering").inputs, { vpcId: SRC.vpc, peerVpcId: DST.vpc, peerOwnerId: ACCOUNT });
         const peering = recorder.named("dsync-peering").id;
         assert.deepStrictEqual(recorder.named("dsync-peering-accepter").inputs, { vpcPeeringConnectionId: peering, autoAccept: true });
-        assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, { routeTableId: SRC.routeTable, destinationCidrBlock: "10.0.0.0/16", vpcPeeringConnectionId: peering });
-        assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, { routeTableId: DST.routeTable, destinationCidrBlock: "10.20.0.0/16", vpcPeeringConnectionId: peering });
+        assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, {
+            routeTableId: SRC.routeTable,
+            destinationCidrBlock: "10.0.0.0/16",
+            vpcPeeringConnectionId: peering,
+        });
+        assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, {
+            routeTableId: DST.routeTable,
+            destinationCidrBlock: "10.20.0.0/16",
+            vpcPeeringConnectionId: peering,
+        });
     });
 
     it("admits the agents' group by reference with its account, on 443 and 1024-1064", () => {
         const group = recorder.named("dsync-agents-sg");
-        for (const [key, from, to] of [["443", 443, 443], ["1024-1064", 1024, 1064]] as const) {
+        for (const [key, from, to] of [
+            ["443", 443, 443],
+            ["1024-1064", 1024, 1064],
+        ] as const) {
             assert.deepStrictEqual(recorder.named(`dsync-in-agents-${key}`).inputs, {
                 securityGroupId: recorder.named("dsync-sg").id,
                 referencedSecurityGroupId: `${SOURCE_ACCOUNT}/${group.id}`,
@@ -96,7 +107,12 @@ describe("PrivateAgent: EC2 agent in another account over VPC peering", () => {
             .filter((r) => r.type.startsWith("aws:vpc/securityGroup") && r.inputs.securityGroupId === group.id)
             .map((r) => `${r.type.includes("Ingress") ? "in" : "out"} ${r.inputs.ipProtocol} ${r.inputs.fromPort}-${r.inputs.toPort} ${r.inputs.cidrIpv4}`)
             .sort();
-        assert.deepStrictEqual(rules, ["in tcp 80-80 10.20.9.10/32", "out tcp 1024-1064 10.0.1.10/32", "out tcp 443-443 10.0.1.0/24", "out tcp 443-443 10.0.1.10/32"]);
+        assert.deepStrictEqual(rules, [
+            "in tcp 80-80 10.20.9.10/32",
+            "out tcp 1024-1064 10.0.1.10/32",
+            "out tcp 443-443 10.0.1.0/24",
+            "out tcp 443-443 10.0.1.10/32",
+        ]);
     });
 
     it("launches the hardened instance from the pinned AMI, in the agents' group only", () => {
@@ -114,7 +130,9 @@ describe("PrivateAgent: EC2 agent in another account over VPC peering", () => {
     });
 
     it("looks up each side through its own provider, in its own account", () => {
-        const identities = recorder.invokes.filter((x) => x.token === "aws:index/getCallerIdentity:getCallerIdentity").map((x) => `${x.provider} ${x.at.account}`);
+        const identities = recorder.invokes
+            .filter((x) => x.token === "aws:index/getCallerIdentity:getCallerIdentity")
+            .map((x) => `${x.provider} ${x.at.account}`);
         assert.deepStrictEqual(identities.sort(), [`dsync-destination ${ACCOUNT}`, `dsync-source ${SOURCE_ACCOUNT}`]);
         const typeLookups = recorder.invokes.filter((x) => x.token === "aws:ec2/getInstanceType:getInstanceType").map((x) => x.provider);
         assert.deepStrictEqual(typeLookups, ["dsync-source"]);

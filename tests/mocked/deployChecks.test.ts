@@ -158,13 +158,20 @@ describe("deployment checks against what AWS reports", () => {
                 w.subnets[DST.subnetA].availableIpAddressCount = 0;
                 w.endpoints["vpce-0e5000000000000a1"] = adoptedEndpoint({ tags: { Name: "dsync-endpoint" }, securityGroupIds: [] });
             });
-            assert.deepStrictEqual(recorder.ofType(T.vpcEndpoint).map((r) => r.name), ["dsync-endpoint"]);
-            assert.deepStrictEqual(recorder.warnings, [`activation subnet ${DST.subnetA} will have 0 free IP addresses; each DataSync task needs 4 in it while it runs`]);
+            assert.deepStrictEqual(
+                recorder.ofType(T.vpcEndpoint).map((r) => r.name),
+                ["dsync-endpoint"],
+            );
+            assert.deepStrictEqual(recorder.warnings, [
+                `activation subnet ${DST.subnetA} will have 0 free IP addresses; each DataSync task needs 4 in it while it runs`,
+            ]);
         });
 
         it("warns, without refusing, when a new endpoint leaves fewer than 4 addresses for tasks", async () => {
             await deploy(base(), (w) => (w.subnets[DST.subnetA].availableIpAddressCount = 3));
-            assert.deepStrictEqual(recorder.warnings, [`activation subnet ${DST.subnetA} will have 2 free IP addresses; each DataSync task needs 4 in it while it runs`]);
+            assert.deepStrictEqual(recorder.warnings, [
+                `activation subnet ${DST.subnetA} will have 2 free IP addresses; each DataSync task needs 4 in it while it runs`,
+            ]);
         });
     });
 
@@ -202,7 +209,9 @@ describe("deployment checks against what AWS reports", () => {
         });
 
         it("refuses an endpoint without an interface in the activation subnet", async () => {
-            const p = only(await refuse(adopt(), withAdopted({ interfaces: [{ id: "eni-0ad0000000000000b", subnetId: DST.subnetB, privateIp: "10.0.2.50" }] })));
+            const p = only(
+                await refuse(adopt(), withAdopted({ interfaces: [{ id: "eni-0ad0000000000000b", subnetId: DST.subnetB, privateIp: "10.0.2.50" }] })),
+            );
             assert.strictEqual(p.path, "existingVpcEndpointId");
             assert.match(p.reason, new RegExp(`has no network interface in the activation subnet ${DST.subnetA} \\(its subnets: ${DST.subnetB}\\)`));
         });
@@ -213,12 +222,18 @@ describe("deployment checks against what AWS reports", () => {
                 `VPC endpoint ${ADOPTED} has private DNS enabled: agents in its VPC that use a public DataSync endpoint cannot reach it while this is on; private agents are not affected`,
             ]);
             assert.deepStrictEqual([recorder.ofType(T.vpcEndpoint), recorder.ofType(T.securityGroup)], [[], []]);
-            assert.deepStrictEqual(recorder.ofType(T.ingressRule).map((r) => [r.name, r.inputs.securityGroupId]), [
-                ["dsync-in-agent-vm1-443", ADOPTED_SG],
-                ["dsync-in-agent-vm1-1024-1064", ADOPTED_SG],
-            ]);
+            assert.deepStrictEqual(
+                recorder.ofType(T.ingressRule).map((r) => [r.name, r.inputs.securityGroupId]),
+                [
+                    ["dsync-in-agent-vm1-443", ADOPTED_SG],
+                    ["dsync-in-agent-vm1-1024-1064", ADOPTED_SG],
+                ],
+            );
             const agent = recorder.named("dsync-vm1-agent").inputs;
-            assert.deepStrictEqual([agent.vpcEndpointId, agent.securityGroupArns], [ADOPTED, [`arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${ADOPTED_SG}`]]);
+            assert.deepStrictEqual(
+                [agent.vpcEndpointId, agent.securityGroupArns],
+                [ADOPTED, [`arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${ADOPTED_SG}`]],
+            );
             assert.strictEqual(recorder.named("dsync-vm1-activation").inputs.environment.PRIVATE_LINK_ENDPOINT, "10.0.1.50");
         });
     });
@@ -235,11 +250,19 @@ describe("deployment checks against what AWS reports", () => {
             const p = only(e);
             assert.strictEqual(p.path, "source.accountId");
             assert.match(p.reason, new RegExp(`the source side's credentials resolve to account ${SOURCE_ACCOUNT}, not ${OUTSIDE_ACCOUNT}`));
-            assert.deepStrictEqual(recorder.ofType(T.provider).map((r) => [r.name, r.inputs.profile]), [["dsync-source", "source"]]);
+            assert.deepStrictEqual(
+                recorder.ofType(T.provider).map((r) => [r.name, r.inputs.profile]),
+                [["dsync-source", "source"]],
+            );
         });
 
         it("refuses a side without credentials of its own whose accountId is not the stack's account", async () => {
-            const p = only(await refuse(base({ source: { roleArn: `arn:aws:iam::${SOURCE_ACCOUNT}:role/src` }, destination: { accountId: ACCOUNT }, link: EXISTING }), (w) => (w.defaultAccount = OUTSIDE_ACCOUNT)));
+            const p = only(
+                await refuse(
+                    base({ source: { roleArn: `arn:aws:iam::${SOURCE_ACCOUNT}:role/src` }, destination: { accountId: ACCOUNT }, link: EXISTING }),
+                    (w) => (w.defaultAccount = OUTSIDE_ACCOUNT),
+                ),
+            );
             assert.strictEqual(p.path, "destination.accountId");
             assert.match(p.reason, new RegExp(`the destination side's credentials resolve to account ${OUTSIDE_ACCOUNT}, not ${ACCOUNT}`));
         });
@@ -253,14 +276,22 @@ describe("deployment checks against what AWS reports", () => {
         it("refuses sides in two accounts with no link between them, found from the credentials", async () => {
             const p = only(await refuse(base({ source: { profile: "source" } })));
             assert.strictEqual(p.path, "link");
-            assert.match(p.reason, new RegExp(`the agents' side \\(account ${SOURCE_ACCOUNT}\\) and the endpoint's side \\(account ${ACCOUNT}\\) are different accounts, and nothing connects them`));
+            assert.match(
+                p.reason,
+                new RegExp(
+                    `the agents' side \\(account ${SOURCE_ACCOUNT}\\) and the endpoint's side \\(account ${ACCOUNT}\\) are different accounts, and nothing connects them`,
+                ),
+            );
         });
 
         it("refuses a Region code AWS does not have, before looking anything up there", async () => {
             const p = only(await refuse(base({ destination: { region: "eu-south-9" } })));
             assert.strictEqual(p.path, "destination.region");
             assert.match(p.reason, /no such AWS Region in this partition/);
-            assert.deepStrictEqual(recorder.invokes.map((x) => x.token), ["aws:index/getRegions:getRegions"]);
+            assert.deepStrictEqual(
+                recorder.invokes.map((x) => x.token),
+                ["aws:index/getRegions:getRegions"],
+            );
         });
     });
 
@@ -273,19 +304,40 @@ describe("deployment checks against what AWS reports", () => {
         it('refuses the endpoint VPC\'s secondary CIDR overlapping the source ranges, in "existing" mode', async () => {
             const p = only(await refuse(base({ link: EXISTING }), destinationSecondary));
             assert.strictEqual(p.path, "link.sourceCidrBlocks[0]");
-            assert.match(p.reason, new RegExp(`10\\.20\\.0\\.0/16 \\(link\\.sourceCidrBlocks\\[0\\], source side\\) overlaps 10\\.20\\.200\\.0/24 \\(destination VPC ${DST.vpc} \\(looked up\\)`));
+            assert.match(
+                p.reason,
+                new RegExp(
+                    `10\\.20\\.0\\.0/16 \\(link\\.sourceCidrBlocks\\[0\\], source side\\) overlaps 10\\.20\\.200\\.0/24 \\(destination VPC ${DST.vpc} \\(looked up\\)`,
+                ),
+            );
         });
 
         it("refuses it in peering mode, against the declared range and the source VPC's own range", async () => {
             const e = await refuse(base({ link: PEERING }), destinationSecondary);
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.sourceCidrBlocks[0]", "link.sourceVpcId"]);
-            assert.match(e.errors[1].reason, new RegExp(`10\\.20\\.0\\.0/16 \\(source VPC ${SRC.vpc} \\(looked up\\), source side\\) overlaps 10\\.20\\.200\\.0/24 \\(destination VPC ${DST.vpc} \\(looked up\\)`));
+            assert.deepStrictEqual(
+                e.errors.map((x) => x.propertyPath),
+                ["link.sourceCidrBlocks[0]", "link.sourceVpcId"],
+            );
+            assert.match(
+                e.errors[1].reason,
+                new RegExp(
+                    `10\\.20\\.0\\.0/16 \\(source VPC ${SRC.vpc} \\(looked up\\), source side\\) overlaps 10\\.20\\.200\\.0/24 \\(destination VPC ${DST.vpc} \\(looked up\\)`,
+                ),
+            );
         });
 
         it("refuses the source VPC's secondary CIDR overlapping the destination ranges, in peering mode", async () => {
             const e = await refuse(base({ link: PEERING }), sourceSecondary);
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.destinationCidrBlocks[0]", "link.sourceVpcId"]);
-            assert.match(e.errors[0].reason, new RegExp(`10\\.0\\.0\\.0/16 \\(link\\.destinationCidrBlocks\\[0\\], destination side\\) overlaps 10\\.0\\.128\\.0/24 \\(source VPC ${SRC.vpc} \\(looked up\\)`));
+            assert.deepStrictEqual(
+                e.errors.map((x) => x.propertyPath),
+                ["link.destinationCidrBlocks[0]", "link.sourceVpcId"],
+            );
+            assert.match(
+                e.errors[0].reason,
+                new RegExp(
+                    `10\\.0\\.0\\.0/16 \\(link\\.destinationCidrBlocks\\[0\\], destination side\\) overlaps 10\\.0\\.128\\.0/24 \\(source VPC ${SRC.vpc} \\(looked up\\)`,
+                ),
+            );
         });
 
         it("refuses both VPCs' secondary CIDRs in transitGateway mode", async () => {
@@ -293,7 +345,12 @@ describe("deployment checks against what AWS reports", () => {
                 destinationSecondary(w);
                 sourceSecondary(w);
             });
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath).sort(), ["link.destinationCidrBlocks[0]", "link.sourceCidrBlocks[0]", "link.sourceVpcId", "link.sourceVpcId"]);
+            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath).sort(), [
+                "link.destinationCidrBlocks[0]",
+                "link.sourceCidrBlocks[0]",
+                "link.sourceVpcId",
+                "link.sourceVpcId",
+            ]);
         });
     });
 
@@ -306,14 +363,21 @@ describe("deployment checks against what AWS reports", () => {
 
         it("finds the VPC's main table for a subnet without an explicit association", async () => {
             const p = only(
-                await refuse(base({ endpointSubnetIds: [DST.subnetA, DST.subnetB], activationSubnetId: DST.subnetB, link: PEERING }), (w) => (w.vpcs[DST.vpc].mainRouteTableId = "rtb-0d5700000000000c3")),
+                await refuse(
+                    base({ endpointSubnetIds: [DST.subnetA, DST.subnetB], activationSubnetId: DST.subnetB, link: PEERING }),
+                    (w) => (w.vpcs[DST.vpc].mainRouteTableId = "rtb-0d5700000000000c3"),
+                ),
             );
             assert.strictEqual(p.path, "link.destinationRouteTableIds");
             assert.match(p.reason, new RegExp(`the activation subnet ${DST.subnetB} sends its traffic by route table rtb-0d5700000000000c3`));
         });
 
         it('checks it in "existing" mode when routes are made', async () => {
-            const p = only(await refuse(base({ link: { ...EXISTING, destinationRouteTableIds: ["rtb-0d5700000000000b2"], existingRouteTargetId: "vgw-0a00000000000000b" } })));
+            const p = only(
+                await refuse(
+                    base({ link: { ...EXISTING, destinationRouteTableIds: ["rtb-0d5700000000000b2"], existingRouteTargetId: "vgw-0a00000000000000b" } }),
+                ),
+            );
             assert.strictEqual(p.path, "link.destinationRouteTableIds");
         });
     });
@@ -349,7 +413,10 @@ describe("deployment checks against what AWS reports", () => {
             );
             const p = only(e);
             assert.strictEqual(p.path, "agents[1].instance.subnetId");
-            assert.match(p.reason, new RegExp(`is in ${SRC.vpc}, but agents\\[0\\]\\.instance\\.subnetId is in ${DST.vpc}; the fleet's EC2 agents share one security group`));
+            assert.match(
+                p.reason,
+                new RegExp(`is in ${SRC.vpc}, but agents\\[0\\]\\.instance\\.subnetId is in ${DST.vpc}; the fleet's EC2 agents share one security group`),
+            );
         });
 
         it("refuses an EC2 agent outside the link's source VPC", async () => {
@@ -381,7 +448,11 @@ describe("deployment checks against what AWS reports", () => {
                 recorder.reset(world());
                 const e = await refusal(new PrivateAgent("dsync", base(extra)));
                 assert.deepStrictEqual(children(), []);
-                assert.deepStrictEqual((e.errors ?? []).map((x) => x.propertyPath), [path], e.message);
+                assert.deepStrictEqual(
+                    (e.errors ?? []).map((x) => x.propertyPath),
+                    [path],
+                    e.message,
+                );
             });
         }
     });
@@ -390,7 +461,10 @@ describe("deployment checks against what AWS reports", () => {
         it("ServiceEndpoint: a subnet of another VPC, at subnetIds[1]", async () => {
             recorder.reset(world());
             const e = await refusal(new ServiceEndpoint("dsync", { vpcId: DST.vpc, subnetIds: [DST.subnetA, OTHER_VPC_SUBNET] }));
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["subnetIds[1]"]);
+            assert.deepStrictEqual(
+                e.errors.map((x) => x.propertyPath),
+                ["subnetIds[1]"],
+            );
             assert.deepStrictEqual(recorder.inventory(), ["datasync-privatelink:index:ServiceEndpoint dsync"]);
         });
 
@@ -406,15 +480,25 @@ describe("deployment checks against what AWS reports", () => {
                     securityGroupArn: `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-0123456789abcdef0`,
                 }),
             );
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["instance.instanceType"]);
+            assert.deepStrictEqual(
+                e.errors.map((x) => x.propertyPath),
+                ["instance.instanceType"],
+            );
             assert.deepStrictEqual(recorder.inventory(), ["datasync-privatelink:index:Agent dsync"]);
-            assert.deepStrictEqual(recorder.invokes.filter((x) => x.token === F.getParameter), [], "not even the AMI lookup");
+            assert.deepStrictEqual(
+                recorder.invokes.filter((x) => x.token === F.getParameter),
+                [],
+                "not even the AMI lookup",
+            );
         });
 
         it("NetworkLink: the source VPC's secondary CIDR, at the declared range and at sourceVpcId", async () => {
             recorder.reset(world((w) => (w.vpcs[SRC.vpc].cidrBlocks = ["10.20.0.0/16", "10.0.128.0/24"])));
             const e = await refusal(new NetworkLink("dsync", { ...PEERING, destinationVpcId: DST.vpc }));
-            assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["destinationCidrBlocks[0]", "sourceVpcId"]);
+            assert.deepStrictEqual(
+                e.errors.map((x) => x.propertyPath),
+                ["destinationCidrBlocks[0]", "sourceVpcId"],
+            );
             assert.deepStrictEqual(recorder.inventory(), ["datasync-privatelink:index:NetworkLink dsync"]);
         });
     });

@@ -69,7 +69,8 @@ describe("PrivateAgent fleets and AWS quotas", () => {
                         ipProtocol: "tcp",
                         fromPort: from,
                         toPort: to,
-                        description: from === 443 ? "agent to DataSync endpoint: activation and endpoint registration" : "agent to DataSync endpoint: control traffic",
+                        description:
+                            from === 443 ? "agent to DataSync endpoint: activation and endpoint registration" : "agent to DataSync endpoint: control traffic",
                     },
                 ]),
             );
@@ -85,22 +86,37 @@ describe("PrivateAgent fleets and AWS quotas", () => {
                 "datasync-privatelink:index:PrivateAgent dsync",
                 "datasync-privatelink:index:ServiceEndpoint dsync",
             ];
-            const perAgent = onPremFleet(100).flatMap((a) => [`${T.datasyncAgent} dsync-${a.name}-agent`, `${T.localCommand} dsync-${a.name}-activation`, `datasync-privatelink:index:Agent dsync-${a.name}`]);
+            const perAgent = onPremFleet(100).flatMap((a) => [
+                `${T.datasyncAgent} dsync-${a.name}-agent`,
+                `${T.localCommand} dsync-${a.name}-activation`,
+                `datasync-privatelink:index:Agent dsync-${a.name}`,
+            ]);
             assert.deepStrictEqual(recorder.inventory(), [...shared, ...perAgent].sort());
             assert.strictEqual(recorder.ofType(T.ingressRule).length, 6);
         });
 
         it("activates each agent at its own address", async () => {
             const addresses = recorder.ofType(T.localCommand).map((c) => c.inputs.environment.AGENT_ADDRESS);
-            assert.deepStrictEqual(addresses.sort(), onPremFleet(100).map((a) => a.address!).sort());
+            assert.deepStrictEqual(
+                addresses.sort(),
+                onPremFleet(100)
+                    .map((a) => a.address!)
+                    .sort(),
+            );
             assert.strictEqual((await resolve(fleet.agentArns)).length, 100);
         });
     });
 
     it('refuses the same fleet with the default "agentAddresses" at ingressScope, naming the quota, before anything is created', async () => {
         const e = await refuse(fleetArgs(onPremFleet(100)));
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["ingressScope"]);
-        assert.match(e.errors[0].reason, /the endpoint security group's inbound rules \(100 peers x 2 ports\) would be 200, over AWS's quota of 60 inbound or outbound rules per security group/);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["ingressScope"],
+        );
+        assert.match(
+            e.errors[0].reason,
+            /the endpoint security group's inbound rules \(100 peers x 2 ports\) would be 200, over AWS's quota of 60 inbound or outbound rules per security group/,
+        );
         assert.match(e.errors[0].reason, /set ingressScope to "sourceRanges"/);
     });
 
@@ -130,13 +146,19 @@ describe("PrivateAgent fleets and AWS quotas", () => {
         await built(fleet, fleet.agentArns);
         const group = recorder.named("dsync-agents-sg").id;
         assert.deepStrictEqual(
-            recorder.ofType(T.ingressRule).filter((r) => r.inputs.securityGroupId === recorder.named("dsync-sg").id).map((r) => [r.name, r.inputs.referencedSecurityGroupId]),
+            recorder
+                .ofType(T.ingressRule)
+                .filter((r) => r.inputs.securityGroupId === recorder.named("dsync-sg").id)
+                .map((r) => [r.name, r.inputs.referencedSecurityGroupId]),
             [
                 ["dsync-in-agents-443", group],
                 ["dsync-in-agents-1024-1064", group],
             ],
         );
-        assert.strictEqual(recorder.resources.filter((r) => (r.type === T.ingressRule || r.type === T.egressRule) && r.inputs.securityGroupId === group).length, 4);
+        assert.strictEqual(
+            recorder.resources.filter((r) => (r.type === T.ingressRule || r.type === T.egressRule) && r.inputs.securityGroupId === group).length,
+            4,
+        );
         for (const type of [T.instance, T.localCommand, T.datasyncAgent]) {
             assert.strictEqual(recorder.ofType(type).length, 100, type);
         }
@@ -154,7 +176,10 @@ describe("PrivateAgent fleets and AWS quotas", () => {
             activationSourceCidrs: ["10.0.9.10/32"],
         });
         const e = await refusal(fleet);
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["agents[0].instance.extraSecurityGroupIds"]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["agents[0].instance.extraSecurityGroupIds"],
+        );
         assert.match(e.errors[0].reason, /would be 6, over AWS's quota of 5 security groups per network interface/);
         assert.deepStrictEqual(recorder.inventory(), ["datasync-privatelink:index:PrivateAgent dsync"]);
     });
@@ -165,29 +190,58 @@ describe("PrivateAgent fleets and AWS quotas", () => {
             vpcId: DST.vpc,
             endpointSubnetIds: [DST.subnetA],
             agents: [{ name: "vm1", address: "192.168.1.5" }],
-            link: { mode: "existing", sourceCidrBlocks: sources, destinationCidrBlocks: ["10.0.0.0/16"], destinationRouteTableIds: [DST.routeTable], existingRouteTargetId: "vgw-0a00000000000000b" },
+            link: {
+                mode: "existing",
+                sourceCidrBlocks: sources,
+                destinationCidrBlocks: ["10.0.0.0/16"],
+                destinationRouteTableIds: [DST.routeTable],
+                existingRouteTargetId: "vgw-0a00000000000000b",
+            },
         });
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.destinationRouteTableIds[0]"]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["link.destinationRouteTableIds[0]"],
+        );
         assert.match(e.errors[0].reason, /would be 51, over AWS's quota of 50 routes per route table/);
     });
 
     it("refuses two agents at one address, at the second, before anything is created", async () => {
-        const e = await refuse(fleetArgs([{ name: "a", address: "192.168.1.5" }, { name: "b", address: "192.168.1.5" }]));
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["agents[1].address"]);
+        const e = await refuse(
+            fleetArgs([
+                { name: "a", address: "192.168.1.5" },
+                { name: "b", address: "192.168.1.5" },
+            ]),
+        );
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["agents[1].address"],
+        );
         assert.match(e.errors[0].reason, /is also agents\[0\]\.address; one VM can be activated only once/);
     });
 
     it("keeps every existing agent's resource names and rule inputs when an agent is added in the middle of the list", async () => {
-        await deploy(fleetArgs([{ name: "alpha", address: "192.168.1.5" }, { name: "omega", address: "192.168.1.9" }]));
+        await deploy(
+            fleetArgs([
+                { name: "alpha", address: "192.168.1.5" },
+                { name: "omega", address: "192.168.1.9" },
+            ]),
+        );
         const snapshot = new Map(recorder.resources.filter((r) => r.type.startsWith("aws:")).map((r) => [r.name, JSON.stringify(r.inputs)]));
-        await deploy(fleetArgs([{ name: "alpha", address: "192.168.1.5" }, { name: "middle", address: "192.168.1.7" }, { name: "omega", address: "192.168.1.9" }]));
+        await deploy(
+            fleetArgs([
+                { name: "alpha", address: "192.168.1.5" },
+                { name: "middle", address: "192.168.1.7" },
+                { name: "omega", address: "192.168.1.9" },
+            ]),
+        );
         const after = new Map(recorder.resources.filter((r) => r.type.startsWith("aws:")).map((r) => [r.name, JSON.stringify(r.inputs)]));
         for (const [name, inputs] of snapshot) {
             assert.strictEqual(after.get(name), inputs, name);
         }
-        assert.deepStrictEqual(
-            [...after.keys()].filter((n) => !snapshot.has(n)).sort(),
-            ["dsync-in-agent-middle-1024-1064", "dsync-in-agent-middle-443", "dsync-middle-agent"],
-        );
+        assert.deepStrictEqual([...after.keys()].filter((n) => !snapshot.has(n)).sort(), [
+            "dsync-in-agent-middle-1024-1064",
+            "dsync-in-agent-middle-443",
+            "dsync-middle-agent",
+        ]);
     });
 });

@@ -95,7 +95,8 @@ export class Recorder implements pulumi.runtime.Mocks {
         const p = this.providers.get(this.providerName(ref) ?? "") ?? {};
         // @pulumi/aws hands a provider's object-valued settings to the engine as JSON text (provider.js).
         const roles = (typeof p.assumeRoles === "string" ? JSON.parse(p.assumeRoles) : (p.assumeRoles ?? [])) as { roleArn?: string }[];
-        const account = accountOfRole(roles[roles.length - 1]?.roleArn) ?? (p.profile ? this.world.profiles[p.profile] : undefined) ?? this.world.defaultAccount;
+        const account =
+            accountOfRole(roles[roles.length - 1]?.roleArn) ?? (p.profile ? this.world.profiles[p.profile] : undefined) ?? this.world.defaultAccount;
         return { account, region: args.region ?? p.region ?? this.world.defaultRegion };
     }
 

@@ -55,13 +55,10 @@ describe("PrivateAgent: on-premises agent over an existing link", () => {
     it("opens the endpoint group to the agent's /32 on 443 and 1024-1064 only, with no egress", () => {
         const rules = recorder.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs);
         const group = recorder.named("dsync-sg");
-        assert.deepStrictEqual(
-            rules.map((r) => [r.securityGroupId, r.cidrIpv4, r.referencedSecurityGroupId, r.ipProtocol, r.fromPort, r.toPort]).sort(),
-            [
-                [group.id, "192.168.10.5/32", undefined, "tcp", 1024, 1064],
-                [group.id, "192.168.10.5/32", undefined, "tcp", 443, 443],
-            ],
-        );
+        assert.deepStrictEqual(rules.map((r) => [r.securityGroupId, r.cidrIpv4, r.referencedSecurityGroupId, r.ipProtocol, r.fromPort, r.toPort]).sort(), [
+            [group.id, "192.168.10.5/32", undefined, "tcp", 1024, 1064],
+            [group.id, "192.168.10.5/32", undefined, "tcp", 443, 443],
+        ]);
         assert.strictEqual(recorder.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").length, 0);
         assert.deepStrictEqual(group.inputs, {
             namePrefix: "dsync-endpoint-",
@@ -100,11 +97,29 @@ describe("PrivateAgent: on-premises agent over an existing link", () => {
 
     it("reports the firewall flows an on-premises change request needs", async () => {
         assert.deepStrictEqual(await resolve(fleet.firewallRules), [
-            { from: "the machine running Pulumi", to: "192.168.10.5", protocol: "tcp", ports: "80", purpose: "activation key request to the agent (closes after activation)" },
-            { from: "192.168.10.5", to: "10.0.1.10", protocol: "tcp", ports: "443", purpose: "agent to DataSync endpoint: activation and endpoint registration" },
+            {
+                from: "the machine running Pulumi",
+                to: "192.168.10.5",
+                protocol: "tcp",
+                ports: "80",
+                purpose: "activation key request to the agent (closes after activation)",
+            },
+            {
+                from: "192.168.10.5",
+                to: "10.0.1.10",
+                protocol: "tcp",
+                ports: "443",
+                purpose: "agent to DataSync endpoint: activation and endpoint registration",
+            },
             { from: "192.168.10.5", to: "10.0.1.10", protocol: "tcp", ports: "1024-1064", purpose: "agent to DataSync endpoint: control traffic" },
             { from: "192.168.10.5", to: "10.0.1.0/24", protocol: "tcp", ports: "443", purpose: "agent to task network interfaces: data transfer" },
-            { from: "192.168.0.0/16", to: "10.0.0.0/16", protocol: "tcp", ports: "443", purpose: "agent to DataSync endpoint: activation and endpoint registration" },
+            {
+                from: "192.168.0.0/16",
+                to: "10.0.0.0/16",
+                protocol: "tcp",
+                ports: "443",
+                purpose: "agent to DataSync endpoint: activation and endpoint registration",
+            },
             { from: "192.168.0.0/16", to: "10.0.0.0/16", protocol: "tcp", ports: "1024-1064", purpose: "agent to DataSync endpoint: control traffic" },
         ]);
     });

@@ -68,7 +68,14 @@ const INPUTS: Record<string, Record<string, unknown>> = {
     "datasync-privatelink:index:Agent": {
         agentName: "a",
         agentMode: "basic",
-        instance: { subnetId: SRC.subnetA, instanceType: "m5.2xlarge", amiId: AMI.basic, keyName: "k", extraSecurityGroupIds: ["sg-0e0000000000000a1"], rootVolumeKmsKeyId: "alias/agents" },
+        instance: {
+            subnetId: SRC.subnetA,
+            instanceType: "m5.2xlarge",
+            amiId: AMI.basic,
+            keyName: "k",
+            extraSecurityGroupIds: ["sg-0e0000000000000a1"],
+            rootVolumeKmsKeyId: "alias/agents",
+        },
         activation,
         activationSourceCidrs: ["10.0.0.10/32"],
         allowWorldActivationSource: false,
@@ -158,7 +165,9 @@ describe("provider and schema agreement", () => {
             // nested reads must be properties of the nested schema types
             for (const m of undeclared.filter((x) => x.split(".").length > 2)) {
                 const leaf = m.split(".").pop()!;
-                const known = Object.values(schema.types as Record<string, { properties?: Record<string, unknown> }>).some((t) => t.properties && leaf in t.properties);
+                const known = Object.values(schema.types as Record<string, { properties?: Record<string, unknown> }>).some(
+                    (t) => t.properties && leaf in t.properties,
+                );
                 assert.ok(known, `nested input ${m} is in no schema type`);
             }
         });
@@ -167,7 +176,8 @@ describe("provider and schema agreement", () => {
     it("every schema input is read somewhere in the implementation", () => {
         const read = new Set<string>();
         const dir = path.join(root, "provider/src");
-        const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+        const walk = (d: string): string[] =>
+            fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
         // plan/defaults.ts names inputs as keys of the defaults table; that is not reading them.
         for (const file of walk(dir).filter((f) => f.endsWith(".ts") && !f.includes("/args/") && !f.includes("/schema/") && !f.endsWith("/plan/defaults.ts"))) {
             const src = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);

@@ -23,7 +23,15 @@ const SOURCE_SIDE = [
     "dsync-agents-out-tasks0-443",
     "dsync-ec2-1-instance",
 ];
-const DESTINATION_SIDE = ["dsync-peering-accepter", "dsync-dst-rt0-r0", "dsync-sg", "dsync-in-agent-ec2-1-443", "dsync-in-agent-ec2-1-1024-1064", "dsync-endpoint", "dsync-ec2-1-agent"];
+const DESTINATION_SIDE = [
+    "dsync-peering-accepter",
+    "dsync-dst-rt0-r0",
+    "dsync-sg",
+    "dsync-in-agent-ec2-1-443",
+    "dsync-in-agent-ec2-1-1024-1064",
+    "dsync-endpoint",
+    "dsync-ec2-1-agent",
+];
 
 describe("PrivateAgent: a source side with only a Region (F8)", () => {
     let fleet: PrivateAgent;
@@ -52,8 +60,14 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
 
     it("creates no aws.Provider and uses no explicit provider anywhere", () => {
         assert.deepStrictEqual(recorder.ofType(T.provider), []);
-        assert.deepStrictEqual(recorder.resources.filter((r) => r.provider !== undefined).map((r) => r.name), []);
-        assert.deepStrictEqual(recorder.invokes.filter((x) => x.provider !== undefined).map((x) => x.token), []);
+        assert.deepStrictEqual(
+            recorder.resources.filter((r) => r.provider !== undefined).map((r) => r.name),
+            [],
+        );
+        assert.deepStrictEqual(
+            recorder.invokes.filter((x) => x.provider !== undefined).map((x) => x.token),
+            [],
+        );
     });
 
     it("creates exactly the source and destination resources of a cross-Region peering with an EC2 agent", () => {
@@ -76,8 +90,17 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
     });
 
     it("requests the peering from us-east-1 naming the endpoint's Region and account; the accepter has no region", () => {
-        assert.deepStrictEqual(recorder.named("dsync-peering").inputs, { region: OTHER_REGION, vpcId: SRC.vpc, peerVpcId: DST.vpc, peerOwnerId: ACCOUNT, peerRegion: REGION });
-        assert.deepStrictEqual(recorder.named("dsync-peering-accepter").inputs, { vpcPeeringConnectionId: recorder.named("dsync-peering").id, autoAccept: true });
+        assert.deepStrictEqual(recorder.named("dsync-peering").inputs, {
+            region: OTHER_REGION,
+            vpcId: SRC.vpc,
+            peerVpcId: DST.vpc,
+            peerOwnerId: ACCOUNT,
+            peerRegion: REGION,
+        });
+        assert.deepStrictEqual(recorder.named("dsync-peering-accepter").inputs, {
+            vpcPeeringConnectionId: recorder.named("dsync-peering").id,
+            autoAccept: true,
+        });
     });
 
     it("launches the instance in us-east-1 from the AMI looked up there", () => {
@@ -85,21 +108,31 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
         assert.deepStrictEqual([i.region, i.ami, i.subnetId], [OTHER_REGION, AMI.basic, SRC.subnetA]);
         assert.deepStrictEqual(
             recorder.invokes.filter((x) => x.token === F.getParameter).map((x) => [x.args, x.at]),
-            [[{ name: AMI_PARAMETER.basic, region: OTHER_REGION }, { account: ACCOUNT, region: OTHER_REGION }]],
+            [
+                [
+                    { name: AMI_PARAMETER.basic, region: OTHER_REGION },
+                    { account: ACCOUNT, region: OTHER_REGION },
+                ],
+            ],
         );
     });
 
     it("makes every source lookup in us-east-1 through the region argument, and every destination lookup without one", () => {
         const regional = recorder.invokes.filter((x) => x.token !== F.getCallerIdentity && x.token !== "aws:index/getRegions:getRegions");
-        const sourceLookups = regional.filter((x) => x.args.region !== undefined).map((x) => `${x.token} ${x.args.id ?? x.args.instanceType ?? x.args.name ?? ""} ${x.at.region}`);
-        assert.deepStrictEqual(sourceLookups.sort(), [
-            `${F.getInstanceTypeOfferings}  ${OTHER_REGION}`,
-            `${F.getInstanceType} m5.2xlarge ${OTHER_REGION}`,
-            `${F.getParameter} ${AMI_PARAMETER.basic} ${OTHER_REGION}`,
-            `${F.getRegion}  ${OTHER_REGION}`,
-            `${F.getSubnet} ${SRC.subnetA} ${OTHER_REGION}`,
-            `${F.getVpc} ${SRC.vpc} ${OTHER_REGION}`,
-        ].sort());
+        const sourceLookups = regional
+            .filter((x) => x.args.region !== undefined)
+            .map((x) => `${x.token} ${x.args.id ?? x.args.instanceType ?? x.args.name ?? ""} ${x.at.region}`);
+        assert.deepStrictEqual(
+            sourceLookups.sort(),
+            [
+                `${F.getInstanceTypeOfferings}  ${OTHER_REGION}`,
+                `${F.getInstanceType} m5.2xlarge ${OTHER_REGION}`,
+                `${F.getParameter} ${AMI_PARAMETER.basic} ${OTHER_REGION}`,
+                `${F.getRegion}  ${OTHER_REGION}`,
+                `${F.getSubnet} ${SRC.subnetA} ${OTHER_REGION}`,
+                `${F.getVpc} ${SRC.vpc} ${OTHER_REGION}`,
+            ].sort(),
+        );
         assert.ok(regional.filter((x) => x.args.region === undefined).every((x) => x.at.region === REGION));
         // The instance type is checked in the zone of the agent's subnet, in the source Region.
         const offerings = recorder.invokes.find((x) => x.token === F.getInstanceTypeOfferings)!;
@@ -127,14 +160,25 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
             const w = defaultWorld();
             w.subnets[DST.subnetA] = { ...w.subnets[DST.subnetA], availabilityZone: `${OTHER_REGION}a` };
             recorder.reset(w);
-            const fleet = new PrivateAgent("dsync", { destination: { region: OTHER_REGION }, vpcId: DST.vpc, endpointSubnetIds: [DST.subnetA], agents: [{ name: "vm", address: "10.20.1.5" }] });
+            const fleet = new PrivateAgent("dsync", {
+                destination: { region: OTHER_REGION },
+                vpcId: DST.vpc,
+                endpointSubnetIds: [DST.subnetA],
+                agents: [{ name: "vm", address: "10.20.1.5" }],
+            });
             await built(fleet, fleet.agentArns);
         });
 
         it("creates no provider; every destination resource names the Region, and the endpoint serves that Region", () => {
             assert.deepStrictEqual(recorder.ofType(T.provider), []);
             const made = recorder.resources.filter((r) => r.type.startsWith("aws:"));
-            assert.deepStrictEqual(made.map((r) => r.name).sort(), ["dsync-endpoint", "dsync-in-agent-vm-1024-1064", "dsync-in-agent-vm-443", "dsync-sg", "dsync-vm-agent"]);
+            assert.deepStrictEqual(made.map((r) => r.name).sort(), [
+                "dsync-endpoint",
+                "dsync-in-agent-vm-1024-1064",
+                "dsync-in-agent-vm-443",
+                "dsync-sg",
+                "dsync-vm-agent",
+            ]);
             for (const r of made) {
                 assert.deepStrictEqual([r.name, r.inputs.region, r.at], [r.name, OTHER_REGION, { account: ACCOUNT, region: OTHER_REGION }]);
             }

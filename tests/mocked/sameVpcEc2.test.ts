@@ -46,7 +46,10 @@ async function deploy(extra: Partial<PrivateAgentArgs> = {}): Promise<PrivateAge
 function rulesOf(groupId: string | undefined): string[] {
     return recorder.resources
         .filter((r) => (r.type === T.ingressRule || r.type === T.egressRule) && r.inputs.securityGroupId === groupId)
-        .map((r) => `${r.type === T.ingressRule ? "in" : "out"} ${r.inputs.ipProtocol} ${r.inputs.fromPort}-${r.inputs.toPort} ${r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId}`)
+        .map(
+            (r) =>
+                `${r.type === T.ingressRule ? "in" : "out"} ${r.inputs.ipProtocol} ${r.inputs.fromPort}-${r.inputs.toPort} ${r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId}`,
+        )
         .sort();
 }
 
@@ -58,23 +61,26 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
         });
 
         it("creates exactly the two groups, their rules, the endpoint, the instance, the activation and the agent; no link, no provider", () => {
-            assert.deepStrictEqual(recorder.inventory(), [
-                `${T.datasyncAgent} dsync-ec2-1-agent`,
-                `${T.securityGroup} dsync-agents-sg`,
-                `${T.securityGroup} dsync-sg`,
-                `${T.instance} dsync-ec2-1-instance`,
-                `${T.vpcEndpoint} dsync-endpoint`,
-                `${T.egressRule} dsync-agents-out-endpoint-1024-1064`,
-                `${T.egressRule} dsync-agents-out-endpoint-443`,
-                `${T.egressRule} dsync-agents-out-tasks0-443`,
-                `${T.ingressRule} dsync-agents-in-activation0-80`,
-                `${T.ingressRule} dsync-in-agents-1024-1064`,
-                `${T.ingressRule} dsync-in-agents-443`,
-                `${T.localCommand} dsync-ec2-1-activation`,
-                "datasync-privatelink:index:Agent dsync-ec2-1",
-                "datasync-privatelink:index:PrivateAgent dsync",
-                "datasync-privatelink:index:ServiceEndpoint dsync",
-            ].sort());
+            assert.deepStrictEqual(
+                recorder.inventory(),
+                [
+                    `${T.datasyncAgent} dsync-ec2-1-agent`,
+                    `${T.securityGroup} dsync-agents-sg`,
+                    `${T.securityGroup} dsync-sg`,
+                    `${T.instance} dsync-ec2-1-instance`,
+                    `${T.vpcEndpoint} dsync-endpoint`,
+                    `${T.egressRule} dsync-agents-out-endpoint-1024-1064`,
+                    `${T.egressRule} dsync-agents-out-endpoint-443`,
+                    `${T.egressRule} dsync-agents-out-tasks0-443`,
+                    `${T.ingressRule} dsync-agents-in-activation0-80`,
+                    `${T.ingressRule} dsync-in-agents-1024-1064`,
+                    `${T.ingressRule} dsync-in-agents-443`,
+                    `${T.localCommand} dsync-ec2-1-activation`,
+                    "datasync-privatelink:index:Agent dsync-ec2-1",
+                    "datasync-privatelink:index:PrivateAgent dsync",
+                    "datasync-privatelink:index:ServiceEndpoint dsync",
+                ].sort(),
+            );
         });
 
         it("puts everything in the stack's own account and Region, with no provider and no region argument", () => {
@@ -154,7 +160,13 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
 
         it("reports the flows the agents' group allows, and nothing on port 22", async () => {
             assert.deepStrictEqual(await resolve(fleet.firewallRules), [
-                { from: ACTIVATION_SOURCE, to: AGENT_IP, protocol: "tcp", ports: "80", purpose: "activation key request to the agent (closes after activation)" },
+                {
+                    from: ACTIVATION_SOURCE,
+                    to: AGENT_IP,
+                    protocol: "tcp",
+                    ports: "80",
+                    purpose: "activation key request to the agent (closes after activation)",
+                },
                 { from: AGENT_IP, to: ENDPOINT_IP, protocol: "tcp", ports: "443", purpose: "agent to DataSync endpoint: activation and endpoint registration" },
                 { from: AGENT_IP, to: ENDPOINT_IP, protocol: "tcp", ports: "1024-1064", purpose: "agent to DataSync endpoint: control traffic" },
                 { from: AGENT_IP, to: "10.0.1.0/24", protocol: "tcp", ports: "443", purpose: "agent to task network interfaces: data transfer" },
@@ -163,8 +175,16 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
     });
 
     it("a second EC2 agent in the VPC shares the agents' group: one more instance, activation and agent, no rule", async () => {
-        await deploy({ agents: [{ name: "ec2-1", instance: { subnetId: AGENT_SUBNET } }, { name: "ec2-2", instance: { subnetId: AGENT_SUBNET } }] });
-        const rules = recorder.resources.filter((r) => r.type === T.ingressRule || r.type === T.egressRule).map((r) => r.name).sort();
+        await deploy({
+            agents: [
+                { name: "ec2-1", instance: { subnetId: AGENT_SUBNET } },
+                { name: "ec2-2", instance: { subnetId: AGENT_SUBNET } },
+            ],
+        });
+        const rules = recorder.resources
+            .filter((r) => r.type === T.ingressRule || r.type === T.egressRule)
+            .map((r) => r.name)
+            .sort();
         assert.deepStrictEqual(rules, [
             "dsync-agents-in-activation0-80",
             "dsync-agents-out-endpoint-1024-1064",
@@ -173,17 +193,26 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
             "dsync-in-agents-1024-1064",
             "dsync-in-agents-443",
         ]);
-        assert.deepStrictEqual(recorder.ofType(T.instance).map((r) => [r.name, r.inputs.vpcSecurityGroupIds]), [
-            ["dsync-ec2-1-instance", [recorder.named("dsync-agents-sg").id]],
-            ["dsync-ec2-2-instance", [recorder.named("dsync-agents-sg").id]],
-        ]);
-        assert.deepStrictEqual(recorder.ofType(T.datasyncAgent).map((r) => r.name), ["dsync-ec2-1-agent", "dsync-ec2-2-agent"]);
+        assert.deepStrictEqual(
+            recorder.ofType(T.instance).map((r) => [r.name, r.inputs.vpcSecurityGroupIds]),
+            [
+                ["dsync-ec2-1-instance", [recorder.named("dsync-agents-sg").id]],
+                ["dsync-ec2-2-instance", [recorder.named("dsync-agents-sg").id]],
+            ],
+        );
+        assert.deepStrictEqual(
+            recorder.ofType(T.datasyncAgent).map((r) => r.name),
+            ["dsync-ec2-1-agent", "dsync-ec2-2-agent"],
+        );
     });
 
     it("lets the agents out to task interfaces elsewhere, their storage and custom DNS servers, exactly as listed (F7)", async () => {
         const fleet = await deploy({
             taskInterfaceCidrs: ["10.0.1.0/24", "10.0.64.0/20"],
-            storageEgress: [{ cidrBlock: "10.0.5.10", fromPort: 2049 }, { cidrBlock: "10.0.5.0/24", protocol: "udp", fromPort: 111, toPort: 111 }],
+            storageEgress: [
+                { cidrBlock: "10.0.5.10", fromPort: 2049 },
+                { cidrBlock: "10.0.5.0/24", protocol: "udp", fromPort: 111, toPort: 111 },
+            ],
             dnsServers: ["10.0.0.53"],
         });
         const group = recorder.named("dsync-agents-sg").id;
@@ -199,7 +228,10 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
             "out udp 53-53 10.0.0.53/32",
         ]);
         assert.deepStrictEqual(
-            recorder.resources.filter((r) => r.type === T.egressRule && r.inputs.securityGroupId === group).map((r) => r.name).sort(),
+            recorder.resources
+                .filter((r) => r.type === T.egressRule && r.inputs.securityGroupId === group)
+                .map((r) => r.name)
+                .sort(),
             [
                 "dsync-agents-out-dns0-tcp53",
                 "dsync-agents-out-dns0-udp53",
@@ -232,7 +264,10 @@ describe("PrivateAgent: EC2 agent in the endpoint's VPC, no link", () => {
             recorder.invokes.filter((x) => x.token === F.getParameter).map((x) => x.args),
             [{ name: AMI_PARAMETER.enhanced }],
         );
-        assert.deepStrictEqual(recorder.invokes.filter((x) => x.token === F.getInstanceType).map((x) => x.args), [{ instanceType: "m6a.2xlarge" }]);
+        assert.deepStrictEqual(
+            recorder.invokes.filter((x) => x.token === F.getInstanceType).map((x) => x.args),
+            [{ instanceType: "m6a.2xlarge" }],
+        );
         assert.deepStrictEqual(
             recorder.invokes.filter((x) => x.token === F.getInstanceTypeOfferings).map((x) => x.args),
             [

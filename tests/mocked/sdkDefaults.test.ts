@@ -29,7 +29,9 @@ function withDefaults(value: Record<string, unknown>, props: Record<string, Prop
         const type = (p.$ref ?? p.items?.$ref)?.replace(`#/types/${PREFIX}`, "");
         const nested = type ? schema.types[PREFIX + type]?.properties : undefined;
         if (nested && out[name] !== undefined) {
-            out[name] = Array.isArray(out[name]) ? (out[name] as Record<string, unknown>[]).map((v) => withDefaults(v, nested)) : withDefaults(out[name] as Record<string, unknown>, nested);
+            out[name] = Array.isArray(out[name])
+                ? (out[name] as Record<string, unknown>[]).map((v) => withDefaults(v, nested))
+                : withDefaults(out[name] as Record<string, unknown>, nested);
         }
     }
     return out;

@@ -144,7 +144,12 @@ describe("PrivateAgent over a transit gateway", () => {
                 transitGatewayDefaultRouteTableAssociation: true,
                 transitGatewayDefaultRouteTablePropagation: true,
             });
-            assert.deepStrictEqual(await recorder.dependsOnNames("dsync-src-attachment"), ["dsync-tgw-share", "dsync-tgw-share-accepter", "dsync-tgw-share-gateway", "dsync-tgw-share-principal"]);
+            assert.deepStrictEqual(await recorder.dependsOnNames("dsync-src-attachment"), [
+                "dsync-tgw-share",
+                "dsync-tgw-share-accepter",
+                "dsync-tgw-share-gateway",
+                "dsync-tgw-share-principal",
+            ]);
         });
 
         it("accepts the source VPC's attachment in the gateway's account", () => {
@@ -158,15 +163,26 @@ describe("PrivateAgent over a transit gateway", () => {
         });
 
         it("routes each VPC's tables to the other side's ranges through the gateway", () => {
-            assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, { routeTableId: SRC.routeTable, destinationCidrBlock: "10.0.0.0/16", transitGatewayId: DST.tgw });
-            assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, { routeTableId: DST.routeTable, destinationCidrBlock: "10.20.0.0/16", transitGatewayId: DST.tgw });
+            assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, {
+                routeTableId: SRC.routeTable,
+                destinationCidrBlock: "10.0.0.0/16",
+                transitGatewayId: DST.tgw,
+            });
+            assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, {
+                routeTableId: DST.routeTable,
+                destinationCidrBlock: "10.20.0.0/16",
+                transitGatewayId: DST.tgw,
+            });
         });
     });
 
     it("a gateway that auto-accepts shared attachments gets no attachment accepter (F12)", async () => {
         await deploy({ world: (w) => (w.gateways[DST.tgw].autoAcceptSharedAttachments = "enable") });
         assert.deepStrictEqual(recorder.ofType(T.tgwVpcAttachmentAccepter), []);
-        assert.deepStrictEqual(recorder.ofType(T.ramShareAccepter).map((r) => r.name), ["dsync-tgw-share-accepter"]);
+        assert.deepStrictEqual(
+            recorder.ofType(T.ramShareAccepter).map((r) => r.name),
+            ["dsync-tgw-share-accepter"],
+        );
     });
 
     it('sharing "ramOrganization": external principals off, no invitation to accept; the attachment waits for the principal association', async () => {
@@ -174,8 +190,15 @@ describe("PrivateAgent over a transit gateway", () => {
         assert.deepStrictEqual(recorder.named("dsync-tgw-share").inputs, { name: "dsync-tgw-share", allowExternalPrincipals: false });
         assert.deepStrictEqual(recorder.ofType(T.ramShareAccepter), []);
         assert.deepStrictEqual(recorder.named("dsync-tgw-share-principal").inputs.principal, SOURCE_ACCOUNT);
-        assert.deepStrictEqual(await recorder.dependsOnNames("dsync-src-attachment"), ["dsync-tgw-share", "dsync-tgw-share-gateway", "dsync-tgw-share-principal"]);
-        assert.deepStrictEqual(recorder.ofType(T.tgwVpcAttachmentAccepter).map((r) => r.name), ["dsync-src-attachment-accepter"]);
+        assert.deepStrictEqual(await recorder.dependsOnNames("dsync-src-attachment"), [
+            "dsync-tgw-share",
+            "dsync-tgw-share-gateway",
+            "dsync-tgw-share-principal",
+        ]);
+        assert.deepStrictEqual(
+            recorder.ofType(T.tgwVpcAttachmentAccepter).map((r) => r.name),
+            ["dsync-src-attachment-accepter"],
+        );
     });
 
     it('sharing "preShared": no share at all; the owner still accepts the attachment of a gateway that does not auto-accept', async () => {
@@ -192,7 +215,11 @@ describe("PrivateAgent over a transit gateway", () => {
 
     describe("a segmented gateway (no default tables) with an explicit transitGatewayRouteTableId", () => {
         const segmented = (w: MockWorld) => {
-            w.gateways[DST.tgw] = gatewayOf(ACCOUNT, "", { defaultRouteTableAssociation: "disable", defaultRouteTablePropagation: "disable", autoAcceptSharedAttachments: "enable" });
+            w.gateways[DST.tgw] = gatewayOf(ACCOUNT, "", {
+                defaultRouteTableAssociation: "disable",
+                defaultRouteTablePropagation: "disable",
+                autoAcceptSharedAttachments: "enable",
+            });
         };
         before(async () => {
             await deploy({ world: segmented, link: { transitGatewayRouteTableId: SEGMENT_TABLE } });
@@ -201,20 +228,39 @@ describe("PrivateAgent over a transit gateway", () => {
         it("attaches both VPCs with default association and propagation off", () => {
             for (const name of ["dsync-dst-attachment", "dsync-src-attachment"]) {
                 const a = recorder.named(name).inputs;
-                assert.deepStrictEqual([name, a.transitGatewayDefaultRouteTableAssociation, a.transitGatewayDefaultRouteTablePropagation], [name, false, false]);
+                assert.deepStrictEqual(
+                    [name, a.transitGatewayDefaultRouteTableAssociation, a.transitGatewayDefaultRouteTablePropagation],
+                    [name, false, false],
+                );
             }
         });
 
         it("associates both attachments with the table, replacing any existing association, and propagates both to it, in the gateway's account", () => {
             const assoc = recorder.ofType(T.tgwRouteTableAssociation).map((r) => [r.name, r.inputs, r.at.account]);
             assert.deepStrictEqual(assoc, [
-                ["dsync-tgw-assoc-destination-destinationVpc", { transitGatewayAttachmentId: id("dsync-dst-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE, replaceExistingAssociation: true }, ACCOUNT],
-                ["dsync-tgw-assoc-destination-sourceVpc", { transitGatewayAttachmentId: id("dsync-src-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE, replaceExistingAssociation: true }, ACCOUNT],
+                [
+                    "dsync-tgw-assoc-destination-destinationVpc",
+                    { transitGatewayAttachmentId: id("dsync-dst-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE, replaceExistingAssociation: true },
+                    ACCOUNT,
+                ],
+                [
+                    "dsync-tgw-assoc-destination-sourceVpc",
+                    { transitGatewayAttachmentId: id("dsync-src-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE, replaceExistingAssociation: true },
+                    ACCOUNT,
+                ],
             ]);
             const props = recorder.ofType(T.tgwRouteTablePropagation).map((r) => [r.name, r.inputs, r.at.account]);
             assert.deepStrictEqual(props, [
-                ["dsync-tgw-prop-destination-destinationVpc", { transitGatewayAttachmentId: id("dsync-dst-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE }, ACCOUNT],
-                ["dsync-tgw-prop-destination-sourceVpc", { transitGatewayAttachmentId: id("dsync-src-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE }, ACCOUNT],
+                [
+                    "dsync-tgw-prop-destination-destinationVpc",
+                    { transitGatewayAttachmentId: id("dsync-dst-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE },
+                    ACCOUNT,
+                ],
+                [
+                    "dsync-tgw-prop-destination-sourceVpc",
+                    { transitGatewayAttachmentId: id("dsync-src-attachment"), transitGatewayRouteTableId: SEGMENT_TABLE },
+                    ACCOUNT,
+                ],
             ]);
         });
 
@@ -248,7 +294,10 @@ describe("PrivateAgent over a transit gateway", () => {
             link: LINK,
         });
         const e = await refusal(fleet);
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayRouteTableId"]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["link.transitGatewayRouteTableId"],
+        );
         assert.match(e.errors[0].reason, new RegExp(`transit gateway ${DST.tgw} has no default association route table`));
         assert.deepStrictEqual(
             recorder.resources.filter((r) => !r.type.startsWith("datasync-privatelink:")).map((r) => r.type),
@@ -340,8 +389,17 @@ describe("PrivateAgent over a transit gateway", () => {
         });
 
         it("routes the source VPC through its own gateway and the destination VPC through the destination's", () => {
-            assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, { region: OTHER_REGION, routeTableId: SRC.routeTable, destinationCidrBlock: "10.0.0.0/16", transitGatewayId: SRC.tgw });
-            assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, { routeTableId: DST.routeTable, destinationCidrBlock: "10.20.0.0/16", transitGatewayId: DST.tgw });
+            assert.deepStrictEqual(recorder.named("dsync-src-rt0-r0").inputs, {
+                region: OTHER_REGION,
+                routeTableId: SRC.routeTable,
+                destinationCidrBlock: "10.0.0.0/16",
+                transitGatewayId: SRC.tgw,
+            });
+            assert.deepStrictEqual(recorder.named("dsync-dst-rt0-r0").inputs, {
+                routeTableId: DST.routeTable,
+                destinationCidrBlock: "10.20.0.0/16",
+                transitGatewayId: DST.tgw,
+            });
         });
 
         it("looks the source gateway up on the source side, in the source Region", () => {
@@ -359,7 +417,11 @@ describe("PrivateAgent over a transit gateway", () => {
             world: (w) => (w.subnets[SRC.subnetA] = { ...w.subnets[SRC.subnetA], availabilityZone: `${OTHER_REGION}a` }),
             link: { sourceTransitGatewayId: SRC.tgw, transitGatewayRouteTableId: SEGMENT_TABLE, sourceTransitGatewayRouteTableId: "tgw-rtb-05c000000000000b2" },
         });
-        const tables = (type: string) => recorder.ofType(type).map((r) => `${r.name} ${r.inputs.transitGatewayRouteTableId} ${r.at.account}`).sort();
+        const tables = (type: string) =>
+            recorder
+                .ofType(type)
+                .map((r) => `${r.name} ${r.inputs.transitGatewayRouteTableId} ${r.at.account}`)
+                .sort();
         assert.deepStrictEqual(tables(T.tgwRouteTableAssociation), [
             `dsync-tgw-assoc-destination-destinationVpc ${SEGMENT_TABLE} ${ACCOUNT}`,
             `dsync-tgw-assoc-destination-peering ${SEGMENT_TABLE} ${ACCOUNT}`,
@@ -370,7 +432,10 @@ describe("PrivateAgent over a transit gateway", () => {
             `dsync-tgw-prop-destination-destinationVpc ${SEGMENT_TABLE} ${ACCOUNT}`,
             `dsync-tgw-prop-source-sourceVpc tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`,
         ]);
-        assert.deepStrictEqual(tables(T.tgwRoute), [`dsync-tgw-route-destination-r0 ${SEGMENT_TABLE} ${ACCOUNT}`, `dsync-tgw-route-source-r0 tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`]);
+        assert.deepStrictEqual(tables(T.tgwRoute), [
+            `dsync-tgw-route-destination-r0 ${SEGMENT_TABLE} ${ACCOUNT}`,
+            `dsync-tgw-route-source-r0 tgw-rtb-05c000000000000b2 ${SOURCE_ACCOUNT}`,
+        ]);
         for (const name of ["dsync-dst-attachment", "dsync-src-attachment"]) {
             const a = recorder.named(name).inputs;
             assert.deepStrictEqual([name, a.transitGatewayDefaultRouteTableAssociation, a.transitGatewayDefaultRouteTablePropagation], [name, false, false]);
@@ -379,10 +444,24 @@ describe("PrivateAgent over a transit gateway", () => {
 
     it("refuses a transitGatewayAutoAccept that contradicts the gateway's own setting, at link.transitGatewayAutoAccept", async () => {
         recorder.reset();
-        const e = await refusal(new PrivateAgent("dsync", { source: { roleArn: SOURCE_ROLE }, vpcId: DST.vpc, endpointSubnetIds: [DST.subnetA], agents: [{ name: "vm", address: "10.20.1.5" }], link: { ...LINK, transitGatewayAutoAccept: true } }));
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayAutoAccept"]);
+        const e = await refusal(
+            new PrivateAgent("dsync", {
+                source: { roleArn: SOURCE_ROLE },
+                vpcId: DST.vpc,
+                endpointSubnetIds: [DST.subnetA],
+                agents: [{ name: "vm", address: "10.20.1.5" }],
+                link: { ...LINK, transitGatewayAutoAccept: true },
+            }),
+        );
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["link.transitGatewayAutoAccept"],
+        );
         assert.match(e.errors[0].reason, /has autoAcceptSharedAttachments disabled/);
-        assert.deepStrictEqual(recorder.resources.filter((r) => r.type.startsWith("aws:")), []);
+        assert.deepStrictEqual(
+            recorder.resources.filter((r) => r.type.startsWith("aws:")),
+            [],
+        );
     });
 
     it("refuses a route table of a hub's gateway: its owner keeps its tables", async () => {
@@ -398,14 +477,23 @@ describe("PrivateAgent over a transit gateway", () => {
                 link: { ...LINK, transitGatewayId: HUB_TGW, transitGatewaySharing: "preShared", transitGatewayRouteTableId: "tgw-rtb-03b000000000000a1" },
             }),
         );
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayRouteTableId"]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["link.transitGatewayRouteTableId"],
+        );
         assert.match(e.errors[0].reason, new RegExp(`the gateway's route tables belong to account ${OUTSIDE_ACCOUNT}`));
-        assert.deepStrictEqual(recorder.resources.filter((r) => r.type.startsWith("aws:")), []);
+        assert.deepStrictEqual(
+            recorder.resources.filter((r) => r.type.startsWith("aws:")),
+            [],
+        );
     });
 
     describe('a network hub\'s gateway (a third account) with "preShared"', () => {
         before(async () => {
-            await deploy({ world: (w) => (w.gateways[HUB_TGW] = gatewayOf(OUTSIDE_ACCOUNT, "tgw-rtb-03b000000000000a1")), link: { transitGatewayId: HUB_TGW, transitGatewaySharing: "preShared" } });
+            await deploy({
+                world: (w) => (w.gateways[HUB_TGW] = gatewayOf(OUTSIDE_ACCOUNT, "tgw-rtb-03b000000000000a1")),
+                link: { transitGatewayId: HUB_TGW, transitGatewaySharing: "preShared" },
+            });
         });
 
         it("attaches both VPCs and routes, with no share, no accepter and no route table of ours", () => {
@@ -415,7 +503,10 @@ describe("PrivateAgent over a transit gateway", () => {
                 `dsync-src-attachment ${SOURCE_ACCOUNT} ${REGION}`,
                 `dsync-src-rt0-r0 ${SOURCE_ACCOUNT} ${REGION}`,
             ]);
-            assert.deepStrictEqual([recorder.named("dsync-dst-attachment").inputs.transitGatewayId, recorder.named("dsync-src-attachment").inputs.transitGatewayId], [HUB_TGW, HUB_TGW]);
+            assert.deepStrictEqual(
+                [recorder.named("dsync-dst-attachment").inputs.transitGatewayId, recorder.named("dsync-src-attachment").inputs.transitGatewayId],
+                [HUB_TGW, HUB_TGW],
+            );
         });
 
         it("warns that the hub's owner must accept the attachments", () => {
@@ -437,8 +528,14 @@ describe("PrivateAgent over a transit gateway", () => {
             link: { ...LINK, transitGatewayId: HUB_TGW },
         });
         const e = await refusal(fleet);
-        assert.deepStrictEqual(e.errors.map((x) => x.propertyPath), ["link.transitGatewayId"]);
+        assert.deepStrictEqual(
+            e.errors.map((x) => x.propertyPath),
+            ["link.transitGatewayId"],
+        );
         assert.match(e.errors[0].reason, new RegExp(`belongs to account ${OUTSIDE_ACCOUNT}`));
-        assert.deepStrictEqual(recorder.resources.filter((r) => r.type.startsWith("aws:")), []);
+        assert.deepStrictEqual(
+            recorder.resources.filter((r) => r.type.startsWith("aws:")),
+            [],
+        );
     });
 });

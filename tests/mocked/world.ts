@@ -62,7 +62,13 @@ export function defaultWorld(): MockWorld {
         subnets: {
             [DST.subnetA]: { vpcId: DST.vpc, availabilityZone: ZONES[0], cidrBlock: "10.0.1.0/24", availableIpAddressCount: 250, routeTableId: DST.routeTable },
             [DST.subnetB]: { vpcId: DST.vpc, availabilityZone: ZONES[1], cidrBlock: "10.0.2.0/24", availableIpAddressCount: 250 },
-            [SRC.subnetA]: { vpcId: SRC.vpc, availabilityZone: ZONES[0], cidrBlock: "10.20.1.0/24", availableIpAddressCount: 250, routeTableId: SRC.routeTable },
+            [SRC.subnetA]: {
+                vpcId: SRC.vpc,
+                availabilityZone: ZONES[0],
+                cidrBlock: "10.20.1.0/24",
+                availableIpAddressCount: 250,
+                routeTableId: SRC.routeTable,
+            },
         },
         vpcs: {
             [DST.vpc]: { cidrBlocks: ["10.0.0.0/16"], mainRouteTableId: DST.routeTable },

@@ -25,7 +25,10 @@ describe("policy 13: datasync-agent-egress-to-endpoint", () => {
         const n = network();
         const o = await check(agentEgressReachesEndpoint, n.s.resources);
         assert.deepStrictEqual(o.violations, [
-            { message: `${VM} cannot reach ${EP} on TCP 443 and TCP 1024-1064: no egress rule of its security group(s) ${SG} allows it ${TAIL}`, urn: n.vm.urn },
+            {
+                message: `${VM} cannot reach ${EP} on TCP 443 and TCP 1024-1064: no egress rule of its security group(s) ${SG} allows it ${TAIL}`,
+                urn: n.vm.urn,
+            },
         ]);
     });
 
@@ -63,7 +66,12 @@ describe("policy 13: datasync-agent-egress-to-endpoint", () => {
         assert.deepStrictEqual((await check(agentEgressReachesEndpoint, subnet.s.resources)).messages, []);
         const byGroup = network();
         egress(byGroup, "out-443", byGroup.agentSg, { ipProtocol: "tcp", fromPort: 443, toPort: 443, referencedSecurityGroupId: ref(byGroup.endpointSg) });
-        egress(byGroup, "out-control", byGroup.agentSg, { ipProtocol: "tcp", fromPort: 1024, toPort: 1064, referencedSecurityGroupId: ref(byGroup.endpointSg) });
+        egress(byGroup, "out-control", byGroup.agentSg, {
+            ipProtocol: "tcp",
+            fromPort: 1024,
+            toPort: 1064,
+            referencedSecurityGroupId: ref(byGroup.endpointSg),
+        });
         assert.deepStrictEqual((await check(agentEgressReachesEndpoint, byGroup.s.resources)).messages, []);
     });
 
@@ -106,9 +114,14 @@ describe("policy 13: datasync-agent-egress-to-endpoint", () => {
 
     it("checks an agent against the endpoint its aws.datasync.Agent uses when there are several", async () => {
         const n = network();
-        const other = n.s.add(TYPES.vpcEndpoint, "other-endpoint", { vpcId: "vpc-0aaaabbbbccccdddd", serviceName: "com.amazonaws.eu-west-2.datasync", subnetIds: ["subnet-0aaaabbbbccccdddd"] }, {
-            outputs: { subnetConfigurations: [{ ipv4: "10.50.0.9" }] },
-        });
+        const other = n.s.add(
+            TYPES.vpcEndpoint,
+            "other-endpoint",
+            { vpcId: "vpc-0aaaabbbbccccdddd", serviceName: "com.amazonaws.eu-west-2.datasync", subnetIds: ["subnet-0aaaabbbbccccdddd"] },
+            {
+                outputs: { subnetConfigurations: [{ ipv4: "10.50.0.9" }] },
+            },
+        );
         egress(n, "out-443", n.agentSg, tcp(443, 443, "10.50.0.9/32"));
         egress(n, "out-control", n.agentSg, tcp(1024, 1064, "10.50.0.9/32"));
         const withoutLink = await check(agentEgressReachesEndpoint, n.s.resources);

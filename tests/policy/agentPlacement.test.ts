@@ -7,7 +7,11 @@ import { check, ref } from "./fixtures";
 describe("policy 9: datasync-agent-endpoint-placement", () => {
     it("passes an agent whose subnet and group are in the endpoint's VPC and Region", async () => {
         const n = network();
-        n.s.add(TYPES.datasyncAgent, "agent", { vpcEndpointId: ref(n.endpoint), subnetArns: [ref(n.destSubnet, "arn")], securityGroupArns: [ref(n.endpointSg, "arn")] });
+        n.s.add(TYPES.datasyncAgent, "agent", {
+            vpcEndpointId: ref(n.endpoint),
+            subnetArns: [ref(n.destSubnet, "arn")],
+            securityGroupArns: [ref(n.endpointSg, "arn")],
+        });
         const o = await check(agentInEndpointVpcAndRegion, n.s.resources);
         assert.strictEqual(o.notApplicable, undefined);
         assert.deepStrictEqual(o.messages, []);
@@ -34,7 +38,11 @@ describe("policy 9: datasync-agent-endpoint-placement", () => {
     it("flags a security group from another VPC, also at preview", async () => {
         for (const preview of [false, true]) {
             const n = network({ preview });
-            n.s.add(TYPES.datasyncAgent, "agent", { vpcEndpointId: ref(n.endpoint), subnetArns: [ref(n.destSubnet, "arn")], securityGroupArns: [ref(n.agentSg, "arn")] });
+            n.s.add(TYPES.datasyncAgent, "agent", {
+                vpcEndpointId: ref(n.endpoint),
+                subnetArns: [ref(n.destSubnet, "arn")],
+                securityGroupArns: [ref(n.agentSg, "arn")],
+            });
             const o = await check(agentInEndpointVpcAndRegion, n.s.resources);
             assert.strictEqual(o.messages.length, 1, `preview=${preview}`);
             assert.match(o.messages[0], /its security group aws\.ec2\.SecurityGroup "agent-sg" \(securityGroupArns\) is in VPC aws\.ec2\.Vpc "source-vpc"/);
@@ -71,12 +79,26 @@ describe("policy 9: datasync-agent-endpoint-placement", () => {
 
     it("with the endpoint outside the stack, still requires the subnet and group to share a VPC", async () => {
         const n = network();
-        const ok = n.s.add(TYPES.datasyncAgent, "ok", { vpcEndpointId: "vpce-0a1b2c3d4e5f60718", subnetArns: [ref(n.destSubnet, "arn")], securityGroupArns: [ref(n.endpointSg, "arn")] });
-        const bad = n.s.add(TYPES.datasyncAgent, "bad", { vpcEndpointId: "vpce-0a1b2c3d4e5f60718", subnetArns: [ref(n.destSubnet, "arn")], securityGroupArns: [ref(n.agentSg, "arn")] });
+        const ok = n.s.add(TYPES.datasyncAgent, "ok", {
+            vpcEndpointId: "vpce-0a1b2c3d4e5f60718",
+            subnetArns: [ref(n.destSubnet, "arn")],
+            securityGroupArns: [ref(n.endpointSg, "arn")],
+        });
+        const bad = n.s.add(TYPES.datasyncAgent, "bad", {
+            vpcEndpointId: "vpce-0a1b2c3d4e5f60718",
+            subnetArns: [ref(n.destSubnet, "arn")],
+            securityGroupArns: [ref(n.agentSg, "arn")],
+        });
         const o = await check(agentInEndpointVpcAndRegion, n.s.resources);
-        assert.deepStrictEqual(o.violations.map((v) => v.urn), [bad.urn]);
+        assert.deepStrictEqual(
+            o.violations.map((v) => v.urn),
+            [bad.urn],
+        );
         assert.notStrictEqual(ok.urn, bad.urn);
-        assert.match(o.messages[0], /its subnet aws\.ec2\.Subnet "destination-subnet" is in VPC aws\.ec2\.Vpc "destination-vpc" but its security group aws\.ec2\.SecurityGroup "agent-sg" is in VPC aws\.ec2\.Vpc "source-vpc"/);
+        assert.match(
+            o.messages[0],
+            /its subnet aws\.ec2\.Subnet "destination-subnet" is in VPC aws\.ec2\.Vpc "destination-vpc" but its security group aws\.ec2\.SecurityGroup "agent-sg" is in VPC aws\.ec2\.Vpc "source-vpc"/,
+        );
     });
 
     it("is not applicable without private agents", async () => {

@@ -56,6 +56,10 @@ describe("policy pack served by the policy SDK (gRPC analyzer)", function () {
         assert.deepStrictEqual(agents.map((d) => `${d.urn.split("::").pop()} ${d.enforcementLevel}`).sort(), ["ec2-agent advisory", "onprem-agent advisory"]);
         await pack.configure({ "datasync-agent-private-endpoint": { allowPublicAgents: true } });
         const left = (await pack.analyze(handBuiltStack())).filter((d) => d.policy === "datasync-agent-private-endpoint");
-        assert.deepStrictEqual(left.map((d) => d.urn.split("::").pop()), ["onprem-agent"], "the public agent is allowed; the ConflictsWith one is not");
+        assert.deepStrictEqual(
+            left.map((d) => d.urn.split("::").pop()),
+            ["onprem-agent"],
+            "the public agent is allowed; the ConflictsWith one is not",
+        );
     });
 });

@@ -8,12 +8,18 @@ describe("policy 15: aws-names-and-descriptions", () => {
         const agent = await check(awsAcceptsNames, single(TYPES.datasyncAgent, { name: "site-a agent@eu/1", tags: { "team:storage": "ops@example.com" } }));
         assert.strictEqual(agent.notApplicable, undefined);
         assert.deepStrictEqual(agent.messages, []);
-        const sg = await check(awsAcceptsNames, single(TYPES.securityGroup, { description: "DataSync endpoint: agents in on 443 and 1024-1064 (task ENIs too)" }));
+        const sg = await check(
+            awsAcceptsNames,
+            single(TYPES.securityGroup, { description: "DataSync endpoint: agents in on 443 and 1024-1064 (task ENIs too)" }),
+        );
         assert.deepStrictEqual(sg.messages, []);
     });
 
     it("flags an agent name CreateAgent refuses, and bad tag keys and values", async () => {
-        const o = await check(awsAcceptsNames, single(TYPES.datasyncAgent, { name: "agent #1", tags: { "owner@team": "x", "aws:created": "y", note: "a, b" } }, { name: "agent" }));
+        const o = await check(
+            awsAcceptsNames,
+            single(TYPES.datasyncAgent, { name: "agent #1", tags: { "owner@team": "x", "aws:created": "y", note: "a, b" } }, { name: "agent" }),
+        );
         assert.deepStrictEqual(o.messages, [
             'aws.datasync.Agent "agent": name "agent #1" may only contain letters, digits, spaces and + = . _ : @ / - (CreateAgent AgentName); CreateAgent refuses it. Rename it within that character set.',
             'aws.datasync.Agent "agent": tag key "owner@team": tag keys may only contain letters, digits, spaces and + = . _ : / - (DataSync TagListEntry); CreateAgent refuses it. Rename it within that character set.',

@@ -28,14 +28,19 @@ export function network(o: { preview?: boolean; tagAgent?: boolean } = {}): Netw
     const destSubnet = s.add(TYPES.subnet, "destination-subnet", { vpcId: ref(destination), cidrBlock: "10.0.1.0/24" });
     const sourceSubnet = s.add(TYPES.subnet, "source-subnet", { vpcId: ref(source), cidrBlock: "10.1.1.0/24" });
     const endpointSg = s.add(TYPES.securityGroup, "endpoint-sg", { vpcId: ref(destination) });
-    const endpoint = s.add(TYPES.vpcEndpoint, "endpoint", {
-        vpcId: ref(destination),
-        serviceName: "com.amazonaws.eu-west-2.datasync",
-        vpcEndpointType: "Interface",
-        privateDnsEnabled: false,
-        subnetIds: [ref(destSubnet)],
-        securityGroupIds: [ref(endpointSg)],
-    }, { outputs: { subnetConfigurations: [{ subnetId: "subnet-dest", ipv4: ENDPOINT_IP }] } });
+    const endpoint = s.add(
+        TYPES.vpcEndpoint,
+        "endpoint",
+        {
+            vpcId: ref(destination),
+            serviceName: "com.amazonaws.eu-west-2.datasync",
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: false,
+            subnetIds: [ref(destSubnet)],
+            securityGroupIds: [ref(endpointSg)],
+        },
+        { outputs: { subnetConfigurations: [{ subnetId: "subnet-dest", ipv4: ENDPOINT_IP }] } },
+    );
     const agentSg = s.add(TYPES.securityGroup, "agent-sg", { vpcId: ref(source) });
     const vm = s.add(
         TYPES.instance,

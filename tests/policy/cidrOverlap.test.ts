@@ -38,13 +38,19 @@ describe("policy 8: connected-vpcs-no-cidr-overlap", () => {
         s.add(TYPES.vpcCidrAssociation, "b-extra", { vpcId: ref(vb), cidrBlock: "10.0.64.0/18" });
         const o = await check(connectedVpcsDoNotOverlap, s.resources);
         assert.strictEqual(o.messages.length, 1);
-        assert.match(o.messages[0], /10\.0\.0\.0\/16 \(aws\.ec2\.Vpc "vpc-a" primary CIDR\) and 10\.0\.64\.0\/18 \(aws\.ec2\.Vpc "vpc-b" secondary CIDR from aws\.ec2\.VpcIpv4CidrBlockAssociation "b-extra"\)/);
+        assert.match(
+            o.messages[0],
+            /10\.0\.0\.0\/16 \(aws\.ec2\.Vpc "vpc-a" primary CIDR\) and 10\.0\.64\.0\/18 \(aws\.ec2\.Vpc "vpc-b" secondary CIDR from aws\.ec2\.VpcIpv4CidrBlockAssociation "b-extra"\)/,
+        );
     });
 
     it("resolves VPCs through property dependencies at preview", async () => {
         const { s, pcx } = peered("10.0.0.0/16", "10.0.0.0/16", true);
         const o = await check(connectedVpcsDoNotOverlap, s.resources);
-        assert.deepStrictEqual(o.violations.map((v) => v.urn), [pcx.urn]);
+        assert.deepStrictEqual(
+            o.violations.map((v) => v.urn),
+            [pcx.urn],
+        );
     });
 
     it("flags VPCs attached to the same transit gateway, not to different ones", async () => {
@@ -56,8 +62,14 @@ describe("policy 8: connected-vpcs-no-cidr-overlap", () => {
         s.add(TYPES.transitGatewayVpcAttachment, "att-1", { transitGatewayId: ref(tgw), vpcId: ref(vpcs[1]), subnetIds: [] });
         const att2 = s.add(TYPES.transitGatewayVpcAttachment, "att-2", { transitGatewayId: ref(tgw), vpcId: ref(vpcs[2]), subnetIds: [] });
         const o = await check(connectedVpcsDoNotOverlap, s.resources);
-        assert.deepStrictEqual(o.violations.map((v) => v.urn), [att2.urn]);
-        assert.match(o.messages[0], /^transit gateway aws\.ec2transitgateway\.TransitGateway "tgw" \(attachments aws\.ec2transitgateway\.VpcAttachment "att-1" and aws\.ec2transitgateway\.VpcAttachment "att-2"\) connects VPCs/);
+        assert.deepStrictEqual(
+            o.violations.map((v) => v.urn),
+            [att2.urn],
+        );
+        assert.match(
+            o.messages[0],
+            /^transit gateway aws\.ec2transitgateway\.TransitGateway "tgw" \(attachments aws\.ec2transitgateway\.VpcAttachment "att-1" and aws\.ec2transitgateway\.VpcAttachment "att-2"\) connects VPCs/,
+        );
         // Moving the overlapping VPC to another transit gateway clears it.
         att2.deps.transitGatewayId = [other];
         att2.props.transitGatewayId = other.props.id;

@@ -37,8 +37,16 @@ describe("policy 14: aws-route-duplicate", () => {
             const table = s.add(TYPES.routeTable, "main", { vpcId: "vpc-0a1b2c3d4e5f60718" });
             s.add(TYPES.route, "v6-a", { routeTableId: ref(table), destinationIpv6CidrBlock: "2001:DB8::/56", egressOnlyGatewayId: "eigw-0a1b2c3d4e5f60718" });
             s.add(TYPES.route, "v6-b", { routeTableId: ref(table), destinationIpv6CidrBlock: "2001:db8::/56", egressOnlyGatewayId: "eigw-0a1b2c3d4e5f60718" });
-            s.add(TYPES.route, "pl-a", { routeTableId: ref(table), destinationPrefixListId: "pl-0a1b2c3d4e5f60718", transitGatewayId: "tgw-0a1b2c3d4e5f60718" });
-            s.add(TYPES.route, "pl-b", { routeTableId: ref(table), destinationPrefixListId: "pl-0a1b2c3d4e5f60718", transitGatewayId: "tgw-0a1b2c3d4e5f60718" });
+            s.add(TYPES.route, "pl-a", {
+                routeTableId: ref(table),
+                destinationPrefixListId: "pl-0a1b2c3d4e5f60718",
+                transitGatewayId: "tgw-0a1b2c3d4e5f60718",
+            });
+            s.add(TYPES.route, "pl-b", {
+                routeTableId: ref(table),
+                destinationPrefixListId: "pl-0a1b2c3d4e5f60718",
+                transitGatewayId: "tgw-0a1b2c3d4e5f60718",
+            });
             const o = await check(noDuplicateRoutes, s.resources);
             assert.deepStrictEqual(
                 o.violations.map((v) => v.urn?.split("::").pop()),

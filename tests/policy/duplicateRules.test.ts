@@ -36,7 +36,14 @@ describe("policy 12: aws-security-group-rule-duplicate", () => {
 
     it("matches across rule kinds, protocol spellings and cross-account group references", async () => {
         const n = network();
-        n.s.add(TYPES.securityGroupRule, "legacy", { type: "ingress", securityGroupId: ref(n.endpointSg), protocol: "6", fromPort: 443, toPort: 443, cidrBlocks: ["10.1.1.9/32", "10.1.1.10/32"] });
+        n.s.add(TYPES.securityGroupRule, "legacy", {
+            type: "ingress",
+            securityGroupId: ref(n.endpointSg),
+            protocol: "6",
+            fromPort: 443,
+            toPort: 443,
+            cidrBlocks: ["10.1.1.9/32", "10.1.1.10/32"],
+        });
         ingress(n, "modern", n.endpointSg, AGENT_443);
         const sgId = n.agentSg.props.id as string;
         ingress(n, "by-group", n.endpointSg, { ipProtocol: "tcp", fromPort: 1024, toPort: 1064, referencedSecurityGroupId: sgId });
@@ -46,7 +53,10 @@ describe("policy 12: aws-security-group-rule-duplicate", () => {
             o.violations.map((v) => v.urn?.split("::").pop()),
             ["modern", "by-group-acct"],
         );
-        assert.match(o.messages[1], /allows TCP 1024-1064 from security group 111122223333\/sg-\w+ .* which aws\.vpc\.SecurityGroupIngressRule "by-group" already allows/);
+        assert.match(
+            o.messages[1],
+            /allows TCP 1024-1064 from security group 111122223333\/sg-\w+ .* which aws\.vpc\.SecurityGroupIngressRule "by-group" already allows/,
+        );
     });
 
     it("treats all-traffic rules as equal whatever ports they carry", async () => {

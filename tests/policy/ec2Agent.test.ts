@@ -39,14 +39,20 @@ describe("policy 7: datasync-ec2-agent-hardening", () => {
 
     it("flags IMDSv1 (httpTokens optional or unset)", async () => {
         const optional = await check(ec2AgentHardened, vm({ metadataOptions: { httpTokens: "optional" } }));
-        assert.deepStrictEqual(optional.messages, [`${S} does not require IMDSv2 (metadataOptions.httpTokens is "optional"). Set metadataOptions.httpTokens to "required".`]);
+        assert.deepStrictEqual(optional.messages, [
+            `${S} does not require IMDSv2 (metadataOptions.httpTokens is "optional"). Set metadataOptions.httpTokens to "required".`,
+        ]);
         const unset = await check(ec2AgentHardened, vm({ metadataOptions: undefined }));
-        assert.deepStrictEqual(unset.messages, [`${S} does not require IMDSv2 (metadataOptions.httpTokens is unset). Set metadataOptions.httpTokens to "required".`]);
+        assert.deepStrictEqual(unset.messages, [
+            `${S} does not require IMDSv2 (metadataOptions.httpTokens is unset). Set metadataOptions.httpTokens to "required".`,
+        ]);
     });
 
     it("flags an unencrypted root volume", async () => {
         const o = await check(ec2AgentHardened, vm({ rootBlockDevice: { encrypted: false } }));
-        assert.deepStrictEqual(o.messages, [`${S} has an unencrypted root volume (rootBlockDevice.encrypted is false). Set rootBlockDevice.encrypted to true.`]);
+        assert.deepStrictEqual(o.messages, [
+            `${S} has an unencrypted root volume (rootBlockDevice.encrypted is false). Set rootBlockDevice.encrypted to true.`,
+        ]);
     });
 
     it("flags instances smaller than 2xlarge, and accepts larger and metal", async () => {
@@ -84,21 +90,34 @@ describe("policy 7: datasync-ec2-agent-hardening", () => {
         for (const unlisted of ["c5n.2xlarge", "x2gd.2xlarge", "m9z.2xlarge", "m6g.metal"]) {
             const o = await check(ec2AgentHardened, vm({ instanceType: unlisted }));
             assert.ok(!o.messages.some((m) => /GiB of memory/.test(m)), unlisted);
-            assert.strictEqual(o.messages.some((m) => /arm64/.test(m)), unlisted === "m6g.metal", unlisted);
+            assert.strictEqual(
+                o.messages.some((m) => /arm64/.test(m)),
+                unlisted === "m6g.metal",
+                unlisted,
+            );
         }
     });
 
     it("reports every problem of a default-configured instance", async () => {
-        const o = await check(ec2AgentHardened, single(TYPES.instance, { ami: HARDENED.ami, instanceType: "t3.medium", tags: { Role: "DataSync agent" } }, { name: "agent-vm" }));
+        const o = await check(
+            ec2AgentHardened,
+            single(TYPES.instance, { ami: HARDENED.ami, instanceType: "t3.medium", tags: { Role: "DataSync agent" } }, { name: "agent-vm" }),
+        );
         assert.strictEqual(o.messages.length, 4);
     });
 
     it("does not guess settings a launch template may provide, but still flags explicit bad values", async () => {
         const o = await check(
             ec2AgentHardened,
-            single(TYPES.instance, { launchTemplate: { id: "lt-0a1b2c3d4e5f60718" }, tags: { Name: "datasync-agent" }, associatePublicIpAddress: true }, { name: "agent-vm" }),
+            single(
+                TYPES.instance,
+                { launchTemplate: { id: "lt-0a1b2c3d4e5f60718" }, tags: { Name: "datasync-agent" }, associatePublicIpAddress: true },
+                { name: "agent-vm" },
+            ),
         );
-        assert.deepStrictEqual(o.messages, [`${S} gets a public IP (associatePublicIpAddress: true). A VPC-endpoint agent needs none. Set associatePublicIpAddress to false.`]);
+        assert.deepStrictEqual(o.messages, [
+            `${S} gets a public IP (associatePublicIpAddress: true). A VPC-endpoint agent needs none. Set associatePublicIpAddress to false.`,
+        ]);
     });
 
     it("skips values not known at preview", async () => {

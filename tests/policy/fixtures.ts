@@ -310,6 +310,10 @@ export const UNKNOWN_BOOL = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7";
 export const UNKNOWN_ARRAY = "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2";
 
 /** One resource on its own (for resource policies). */
-export function single(type: string, props: Record<string, unknown>, o: AddOptions & { name?: string; region?: string; preview?: boolean } = {}): FixtureResource {
+export function single(
+    type: string,
+    props: Record<string, unknown>,
+    o: AddOptions & { name?: string; region?: string; preview?: boolean } = {},
+): FixtureResource {
     return new StackFixture({ region: o.region, preview: o.preview }).add(type, o.name ?? "subject", props, o);
 }

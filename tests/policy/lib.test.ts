@@ -78,7 +78,11 @@ describe("policy lib", () => {
             const e = s.add(TYPES.vpcEndpoint, "e", { securityGroupIds: [ref(a), "sg-0outside", ref(b)] });
             const stack = new Stack(policyResources(s.resources));
             const refs = stack.refs(stack.get(e.urn)!, "securityGroupIds", [TYPES.securityGroup], ["id"]);
-            assert.deepStrictEqual(refs.refs.map((r) => r.res?.name ?? r.literal), ["a", "b", "sg-0outside"], `preview=${preview}`);
+            assert.deepStrictEqual(
+                refs.refs.map((r) => r.res?.name ?? r.literal),
+                ["a", "b", "sg-0outside"],
+                `preview=${preview}`,
+            );
             assert.strictEqual(refs.unknown, false);
         }
     });
@@ -89,7 +93,10 @@ describe("policy lib", () => {
         const e = s.add(TYPES.vpcEndpoint, "e", { securityGroupIds: [ref(a)] });
         delete a.props.id;
         const stack = new Stack(policyResources(s.resources));
-        assert.deepStrictEqual(stack.refs(stack.get(e.urn)!, "securityGroupIds", [TYPES.securityGroup], ["id"]).refs.map((r) => r.res?.name ?? r.literal), ["a"]);
+        assert.deepStrictEqual(
+            stack.refs(stack.get(e.urn)!, "securityGroupIds", [TYPES.securityGroup], ["id"]).refs.map((r) => r.res?.name ?? r.literal),
+            ["a"],
+        );
     });
 
     it("reports a reference it cannot resolve at all as unknown", () => {
@@ -128,7 +135,10 @@ describe("policy lib", () => {
         assert.strictEqual(peerKey({ kind: "group", text: "111122223333/sg-0ABC" }), peerKey({ kind: "group", text: "sg-0abc" }));
         assert.notStrictEqual(peerKey({ kind: "ipv4", text: "10.0.0.0/24" }), peerKey({ kind: "ipv4", text: "10.0.0.0/25" }));
         assert.strictEqual(groupIdOf("sg-0abc"), "sg-0abc");
-        assert.strictEqual(permissionKey({ protocol: "all", fromPort: 0, toPort: 0 }), permissionKey({ protocol: "all", fromPort: undefined, toPort: undefined }));
+        assert.strictEqual(
+            permissionKey({ protocol: "all", fromPort: 0, toPort: 0 }),
+            permissionKey({ protocol: "all", fromPort: undefined, toPort: undefined }),
+        );
         assert.strictEqual(permissionKey({ protocol: "tcp", fromPort: 443, toPort: 443 }), "tcp:443:443");
         assert.strictEqual(permissionKey({ protocol: "tcp", fromPort: UNKNOWN, toPort: 443 }), undefined);
     });

@@ -22,7 +22,10 @@ describe("policy 6: datasync-agent-private-endpoint", () => {
     });
 
     it("passes the provider-fetched form when privateLinkEndpoint is set", async () => {
-        const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, activationKey: undefined, ipAddress: "10.1.1.10", privateLinkEndpoint: "10.0.1.5" }));
+        const o = await check(
+            agentUsesPrivateEndpoint,
+            agent({ ...PRIVATE, activationKey: undefined, ipAddress: "10.1.1.10", privateLinkEndpoint: "10.0.1.5" }),
+        );
         assert.deepStrictEqual(o.messages, []);
     });
 
@@ -37,7 +40,10 @@ describe("policy 6: datasync-agent-private-endpoint", () => {
     it("flags activationKey with ipAddress and privateLinkEndpoint together", async () => {
         const o = await check(agentUsesPrivateEndpoint, agent({ ...PRIVATE, ipAddress: "10.1.1.10", privateLinkEndpoint: "10.0.1.5" }));
         assert.strictEqual(o.messages.length, 1);
-        assert.match(o.messages[0], /^DataSync agent "agent" sets activationKey and privateLinkEndpoint and ipAddress: .*\(remove privateLinkEndpoint and ipAddress;/);
+        assert.match(
+            o.messages[0],
+            /^DataSync agent "agent" sets activationKey and privateLinkEndpoint and ipAddress: .*\(remove privateLinkEndpoint and ipAddress;/,
+        );
     });
 
     it("flags the conflict at preview, while the key from a Command is still unknown (the provider only checks it at update)", async () => {
@@ -95,7 +101,10 @@ describe("policy 6: datasync-agent-private-endpoint", () => {
     });
 
     it("treats references not known yet at preview as set", async () => {
-        const o = await check(agentUsesPrivateEndpoint, agent({ activationKey: UNKNOWN_STRING, vpcEndpointId: UNKNOWN_STRING, subnetArns: [UNKNOWN_STRING], securityGroupArns: [UNKNOWN_STRING] }));
+        const o = await check(
+            agentUsesPrivateEndpoint,
+            agent({ activationKey: UNKNOWN_STRING, vpcEndpointId: UNKNOWN_STRING, subnetArns: [UNKNOWN_STRING], securityGroupArns: [UNKNOWN_STRING] }),
+        );
         assert.deepStrictEqual(o.messages, []);
     });
 

@@ -21,14 +21,39 @@ const EXPECT: Record<keyof typeof SCENARIOS, { types: string[]; notApplicable: s
     onPremises: {
         types: [TYPES.vpcEndpoint, TYPES.securityGroupIngressRule, TYPES.datasyncAgent, TYPES.localCommand],
         // No EC2 agent (no agent group, no port 80 rule), no link resources, no routes.
-        notApplicable: ["datasync-agent-activation-port", "datasync-endpoint-support-channel", "datasync-ec2-agent-hardening", "connected-vpcs-no-cidr-overlap", "datasync-agent-egress-to-endpoint", "aws-route-duplicate"],
+        notApplicable: [
+            "datasync-agent-activation-port",
+            "datasync-endpoint-support-channel",
+            "datasync-ec2-agent-hardening",
+            "connected-vpcs-no-cidr-overlap",
+            "datasync-agent-egress-to-endpoint",
+            "aws-route-duplicate",
+        ],
     },
     crossAccountPeering: {
-        types: [TYPES.vpcEndpoint, TYPES.instance, TYPES.datasyncAgent, TYPES.localCommand, TYPES.securityGroupIngressRule, TYPES.securityGroupEgressRule, TYPES.vpcPeering, TYPES.route],
+        types: [
+            TYPES.vpcEndpoint,
+            TYPES.instance,
+            TYPES.datasyncAgent,
+            TYPES.localCommand,
+            TYPES.securityGroupIngressRule,
+            TYPES.securityGroupEgressRule,
+            TYPES.vpcPeering,
+            TYPES.route,
+        ],
         notApplicable: ["datasync-endpoint-support-channel"],
     },
     transitGateway: {
-        types: [TYPES.vpcEndpoint, TYPES.instance, TYPES.datasyncAgent, TYPES.localCommand, TYPES.securityGroupIngressRule, TYPES.securityGroupEgressRule, TYPES.transitGatewayVpcAttachment, TYPES.route],
+        types: [
+            TYPES.vpcEndpoint,
+            TYPES.instance,
+            TYPES.datasyncAgent,
+            TYPES.localCommand,
+            TYPES.securityGroupIngressRule,
+            TYPES.securityGroupEgressRule,
+            TYPES.transitGatewayVpcAttachment,
+            TYPES.route,
+        ],
         notApplicable: ["datasync-endpoint-support-channel"],
     },
 };
@@ -83,7 +108,10 @@ describe("policy pack over stacks built by the components themselves", function 
 
     it("would flag the transit gateway stack if the source VPC's ranges overlapped the endpoint's", async () => {
         const resources = await componentBuiltStack("transitGateway");
-        const config = { ...RECORDED_CONFIG, "connected-vpcs-no-cidr-overlap": { externalVpcCidrs: { ...WORLD_VPC_CIDRS, [SRC.vpc]: ["10.20.0.0/16", "10.0.128.0/20"] } } };
+        const config = {
+            ...RECORDED_CONFIG,
+            "connected-vpcs-no-cidr-overlap": { externalVpcCidrs: { ...WORLD_VPC_CIDRS, [SRC.vpc]: ["10.20.0.0/16", "10.0.128.0/20"] } },
+        };
         const result = await runPack(resources, config);
         assert.deepStrictEqual(
             result.violations.map((v) => `${v.policy} ${nameOf(v.urn ?? "")}`),
@@ -98,6 +126,9 @@ describe("policy pack over stacks built by the components themselves", function 
             result.violations.map((v) => `${v.policy} ${nameOf(v.urn ?? "")}`),
             ["datasync-agent-egress-to-endpoint rec-ec2-1-instance"],
         );
-        assert.match(result.violations[0].message, /cannot reach aws\.ec2\.VpcEndpoint "rec-endpoint" on TCP 1024-1064: .*Add egress to its private IP 10\.0\.1\.10/);
+        assert.match(
+            result.violations[0].message,
+            /cannot reach aws\.ec2\.VpcEndpoint "rec-endpoint" on TCP 1024-1064: .*Add egress to its private IP 10\.0\.1\.10/,
+        );
     });
 });

@@ -111,7 +111,12 @@ export async function componentBuiltStack(scenario: keyof typeof SCENARIOS): Pro
                 urn: urnOf(r.type, r.name),
                 props: unsecret({ ...r.state, id: r.id }) as Record<string, unknown>,
                 options: resourceOptions({ additionalSecretOutputs: o.additionalSecretOutputs ?? [], ignoreChanges: o.ignoreChanges ?? [] }),
-                provider: { type: "pulumi:providers:aws", name: providerName, urn: urnOf("pulumi:providers:aws", providerName), props: { region: r.at.region } },
+                provider: {
+                    type: "pulumi:providers:aws",
+                    name: providerName,
+                    urn: urnOf("pulumi:providers:aws", providerName),
+                    props: { region: r.at.region },
+                },
                 deps: {},
             };
         });

@@ -129,7 +129,9 @@ describe("policy 11: aws-security-group-rule-quota", () => {
         addressRules(outside, 41);
         ingress(outside, "from-list", outside.endpointSg, { ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: "pl-0123456789abcdef0" });
         assert.deepStrictEqual((await check(securityGroupRuleQuota, outside.s.resources)).messages, [], "unknown size: counted as one rule");
-        const sized = await check(securityGroupRuleQuota, outside.s.resources, { [securityGroupRuleQuota.name]: { prefixListMaxEntries: { "pl-0123456789abcdef0": 20 } } });
+        const sized = await check(securityGroupRuleQuota, outside.s.resources, {
+            [securityGroupRuleQuota.name]: { prefixListMaxEntries: { "pl-0123456789abcdef0": 20 } },
+        });
         assert.match(sized.messages[0] ?? "", /would have 61 inbound IPv4 rules/);
         const ipv6 = await check(securityGroupRuleQuota, outside.s.resources, {
             [securityGroupRuleQuota.name]: { prefixListMaxEntries: { "pl-0123456789abcdef0": { maxEntries: 20, addressFamily: "IPv6" } } },
@@ -140,7 +142,13 @@ describe("policy 11: aws-security-group-rule-quota", () => {
     it("counts rules added in the stack to a group outside it", async () => {
         const n = network();
         for (let i = 0; i < 61; i++) {
-            n.s.add(TYPES.securityGroupIngressRule, `ext-${i}`, { securityGroupId: "sg-0fedcba9876543210", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: `10.5.0.${i}/32` });
+            n.s.add(TYPES.securityGroupIngressRule, `ext-${i}`, {
+                securityGroupId: "sg-0fedcba9876543210",
+                ipProtocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrIpv4: `10.5.0.${i}/32`,
+            });
         }
         const o = await check(securityGroupRuleQuota, n.s.resources);
         assert.strictEqual(o.violations.length, 1);

@@ -36,8 +36,18 @@ export const HAND_BUILT_MISTAKES: Mistake[] = [
     { policy: "datasync-agent-activation-port", resource: "agent-http", count: 1, what: "port 80 open to 0.0.0.0/0" },
     { policy: "datasync-endpoint-support-channel", resource: "endpoint-sg", count: 1, what: "all traffic from the source VPC, so TCP 22 too" },
     { policy: "datasync-agent-private-endpoint", resource: "ec2-agent", count: 1, what: "agent activated against the public endpoint" },
-    { policy: "datasync-agent-private-endpoint", resource: "onprem-agent", count: 1, what: "activationKey next to privateLinkEndpoint (the Terraform example's argument)" },
-    { policy: "datasync-ec2-agent-hardening", resource: "datasync-agent-vm", count: 5, what: "public IP, IMDSv1, unencrypted root, m6g.large: too small and arm64" },
+    {
+        policy: "datasync-agent-private-endpoint",
+        resource: "onprem-agent",
+        count: 1,
+        what: "activationKey next to privateLinkEndpoint (the Terraform example's argument)",
+    },
+    {
+        policy: "datasync-ec2-agent-hardening",
+        resource: "datasync-agent-vm",
+        count: 5,
+        what: "public IP, IMDSv1, unencrypted root, m6g.large: too small and arm64",
+    },
     { policy: "connected-vpcs-no-cidr-overlap", resource: "source-to-destination", count: 1, what: "peered VPCs overlap via a secondary CIDR" },
     { policy: "datasync-agent-endpoint-placement", resource: "onprem-agent", count: 1, what: "subnet ARN from the source VPC, not the endpoint's" },
     { policy: "datasync-activation-key-secret", resource: "get-activation-key", count: 2, what: "curl with default logging and plain-text stdout" },
@@ -123,8 +133,7 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
         TYPES.localCommand,
         "get-activation-key",
         {
-            create:
-                'curl -s "http://192.168.10.20/?gatewayType=SYNC&activationRegion=eu-west-2&endpointType=PRIVATE_LINK&privateLinkEndpoint=10.0.1.5&no_redirect"',
+            create: 'curl -s "http://192.168.10.20/?gatewayType=SYNC&activationRegion=eu-west-2&endpointType=PRIVATE_LINK&privateLinkEndpoint=10.0.1.5&no_redirect"',
         },
         { outputs: { stdout: "F0EFT-7FPPR-GG7MC-3I9R3-27DOH", stderr: "" } },
     );
@@ -140,9 +149,21 @@ export function handBuiltStack(o: { preview?: boolean } = {}): FixtureResource[]
     // A fleet of on-premises agents, one rule each on the endpoint group, plus an "allowed
     // sources" list that repeats the first agent's address.
     for (let i = 0; i < HAND_BUILT_FLEET; i++) {
-        s.add(TYPES.securityGroupIngressRule, `fleet-${i}-443`, { securityGroupId: ref(endpointSg), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: `192.168.10.${i}/32` });
+        s.add(TYPES.securityGroupIngressRule, `fleet-${i}-443`, {
+            securityGroupId: ref(endpointSg),
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: `192.168.10.${i}/32`,
+        });
     }
-    s.add(TYPES.securityGroupIngressRule, "allowed-onprem-0-443", { securityGroupId: ref(endpointSg), ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "192.168.10.0/32" });
+    s.add(TYPES.securityGroupIngressRule, "allowed-onprem-0-443", {
+        securityGroupId: ref(endpointSg),
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: "192.168.10.0/32",
+    });
 
     // Routes from the source VPC to the destination, one pasted twice.
     for (const name of ["src-to-dst", "src-to-dst-again"]) {

@@ -31,7 +31,15 @@ class ProjectMocks implements pulumi.runtime.Mocks {
         const outputs = { ...computedOutputs(args.type, args.name, REGION), ...extra };
         const state = { ...args.inputs, ...outputs };
         if (!args.type.startsWith("pulumi:providers:")) {
-            this.resources.push({ type: args.type, name: args.name, urn: urnOf(args.type, args.name), props: state, options: resourceOptions(), provider: awsProvider(REGION), deps: {} });
+            this.resources.push({
+                type: args.type,
+                name: args.name,
+                urn: urnOf(args.type, args.name),
+                props: state,
+                options: resourceOptions(),
+                provider: awsProvider(REGION),
+                deps: {},
+            });
         }
         return { id: String(outputs.id), state };
     }

@@ -46,7 +46,10 @@ describe("policy 3: datasync-no-world-ingress", () => {
         const o = await check(noWorldIngress, n.s.resources);
         assert.strictEqual(o.violations.length, 1);
         assert.strictEqual(o.violations[0].urn, rule.urn);
-        assert.match(o.messages[0], /^aws\.ec2\.SecurityGroupRule "agent-v6" allows TCP 80 from ::\/0 into security group aws\.ec2\.SecurityGroup "agent-sg", which guards DataSync agent instance aws\.ec2\.Instance "agent-vm"\./);
+        assert.match(
+            o.messages[0],
+            /^aws\.ec2\.SecurityGroupRule "agent-v6" allows TCP 80 from ::\/0 into security group aws\.ec2\.SecurityGroup "agent-sg", which guards DataSync agent instance aws\.ec2\.Instance "agent-vm"\./,
+        );
     });
 
     it("flags an all-protocols aws.vpc.SecurityGroupIngressRule from the world", async () => {
@@ -67,7 +70,10 @@ describe("policy 3: datasync-no-world-ingress", () => {
 
     it("flags the group CreateAgent's securityGroupArns names (task interfaces)", async () => {
         const n = network();
-        const taskSg = n.s.add(TYPES.securityGroup, "task-sg", { vpcId: ref(n.destination), ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
+        const taskSg = n.s.add(TYPES.securityGroup, "task-sg", {
+            vpcId: ref(n.destination),
+            ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+        });
         n.s.add(TYPES.datasyncAgent, "agent", {
             vpcEndpointId: ref(n.endpoint),
             subnetArns: [ref(n.destSubnet, "arn")],
@@ -93,7 +99,14 @@ describe("policy 3: datasync-no-world-ingress", () => {
         const n = network();
         ingress(n, "web-https", n.webSg, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
         ingress(n, "ep-443", n.endpointSg, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.1.1.10/32" });
-        n.s.add(TYPES.securityGroupRule, "agent-out", { type: "egress", securityGroupId: ref(n.agentSg), protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] });
+        n.s.add(TYPES.securityGroupRule, "agent-out", {
+            type: "egress",
+            securityGroupId: ref(n.agentSg),
+            protocol: "-1",
+            fromPort: 0,
+            toPort: 0,
+            cidrBlocks: ["0.0.0.0/0"],
+        });
         const o = await check(noWorldIngress, n.s.resources);
         assert.deepStrictEqual(o.messages, []);
     });
@@ -102,7 +115,10 @@ describe("policy 3: datasync-no-world-ingress", () => {
         const n = network({ preview: true });
         const rule = ingress(n, "agent-80", n.agentSg, { ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0" });
         const o = await check(noWorldIngress, n.s.resources);
-        assert.deepStrictEqual(o.violations.map((v) => v.urn), [rule.urn]);
+        assert.deepStrictEqual(
+            o.violations.map((v) => v.urn),
+            [rule.urn],
+        );
     });
 
     it("is not applicable to a stack without DataSync groups", async () => {

@@ -62,8 +62,16 @@ function copiesOfDefaults(): string[] {
 describe("defaults come from plan/defaults.ts", () => {
     it("has no copy of a default value in provider/src beyond the listed ones", () => {
         const found = copiesOfDefaults();
-        assert.deepStrictEqual(found.filter((f) => !NOT_YET_FROM_THE_TABLE.has(f)), [], "copies of defaults: use DEFAULTS instead");
-        assert.deepStrictEqual([...NOT_YET_FROM_THE_TABLE].filter((f) => !found.includes(f)), [], "listed copies that are gone: remove them from the list");
+        assert.deepStrictEqual(
+            found.filter((f) => !NOT_YET_FROM_THE_TABLE.has(f)),
+            [],
+            "copies of defaults: use DEFAULTS instead",
+        );
+        assert.deepStrictEqual(
+            [...NOT_YET_FROM_THE_TABLE].filter((f) => !found.includes(f)),
+            [],
+            "listed copies that are gone: remove them from the list",
+        );
     });
 
     it("gives the activation script the table's deadlines, the per-request one capped by the overall one", () => {
@@ -73,7 +81,10 @@ describe("defaults come from plan/defaults.ts", () => {
             ACTIVATION_REQUEST_TIMEOUT_SECONDS: String(requestTimeoutSeconds),
         });
         assert.deepStrictEqual(limitVariables({ timeoutSeconds: 4 }), { ACTIVATION_TIMEOUT_SECONDS: "4", ACTIVATION_REQUEST_TIMEOUT_SECONDS: "4" });
-        assert.deepStrictEqual(limitVariables({ timeoutSeconds: 60, requestTimeoutSeconds: 30 }), { ACTIVATION_TIMEOUT_SECONDS: "60", ACTIVATION_REQUEST_TIMEOUT_SECONDS: "30" });
+        assert.deepStrictEqual(limitVariables({ timeoutSeconds: 60, requestTimeoutSeconds: 30 }), {
+            ACTIVATION_TIMEOUT_SECONDS: "60",
+            ACTIVATION_REQUEST_TIMEOUT_SECONDS: "30",
+        });
         assert.strictEqual(defaultRequestTimeoutSeconds(requestTimeoutSeconds + 1), requestTimeoutSeconds);
         assert.strictEqual(defaultRequestTimeoutSeconds(requestTimeoutSeconds - 1), requestTimeoutSeconds - 1);
     });

@@ -38,9 +38,17 @@ export function compactScript(text: string): string {
         .join("\n");
 }
 
-function remote(name: string, s: ActivationSettings, i: ActivationInputs, triggers: pulumi.Input<unknown>[], opts: pulumi.CustomResourceOptions): command.remote.Command {
+function remote(
+    name: string,
+    s: ActivationSettings,
+    i: ActivationInputs,
+    triggers: pulumi.Input<unknown>[],
+    opts: pulumi.CustomResourceOptions,
+): command.remote.Command {
     const j = s.jumpHost!;
-    const limits = pulumi.all([s.timeoutSeconds, s.requestTimeoutSeconds]).apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    const limits = pulumi
+        .all([s.timeoutSeconds, s.requestTimeoutSeconds])
+        .apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
     const proxy = j.proxy;
     return new command.remote.Command(
         `${name}-activation`,
@@ -51,7 +59,12 @@ function remote(name: string, s: ActivationSettings, i: ActivationInputs, trigge
                 port: j.port ?? DEFAULTS.ssh.port,
                 privateKey: secretOrUndefined(j.privateKey),
                 proxy: proxy
-                    ? { host: proxy.host, user: proxy.user ?? DEFAULTS.ssh.user, port: proxy.port ?? DEFAULTS.ssh.port, privateKey: secretOrUndefined(proxy.privateKey ?? j.privateKey) }
+                    ? {
+                          host: proxy.host,
+                          user: proxy.user ?? DEFAULTS.ssh.user,
+                          port: proxy.port ?? DEFAULTS.ssh.port,
+                          privateKey: secretOrUndefined(proxy.privateKey ?? j.privateKey),
+                      }
                     : undefined,
             },
             create: i.target.apply(remoteCommand),
@@ -64,9 +77,17 @@ function remote(name: string, s: ActivationSettings, i: ActivationInputs, trigge
     );
 }
 
-function local(name: string, s: ActivationSettings, i: ActivationInputs, triggers: pulumi.Input<unknown>[], opts: pulumi.CustomResourceOptions): command.local.Command {
+function local(
+    name: string,
+    s: ActivationSettings,
+    i: ActivationInputs,
+    triggers: pulumi.Input<unknown>[],
+    opts: pulumi.CustomResourceOptions,
+): command.local.Command {
     installActivationScript();
-    const limits = pulumi.all([s.timeoutSeconds, s.requestTimeoutSeconds]).apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    const limits = pulumi
+        .all([s.timeoutSeconds, s.requestTimeoutSeconds])
+        .apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
     return new command.local.Command(
         `${name}-activation`,
         {

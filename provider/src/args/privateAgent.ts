@@ -23,14 +23,7 @@ export type IngressScope = "agentAddresses" | "sourceRanges";
  * declarations, plus the fleet.
  */
 export interface PrivateAgentArgs
-    extends EndpointPlacement,
-        EndpointFeatures,
-        EndpointAdoption,
-        AgentModeSetting,
-        ActivationAccess,
-        AgentNetwork,
-        SideSettings,
-        Tagging {
+    extends EndpointPlacement, EndpointFeatures, EndpointAdoption, AgentModeSetting, ActivationAccess, AgentNetwork, SideSettings, Tagging {
     /** Subnets for the endpoint, at most one per Availability Zone. */
     endpointSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** The agents: at least one; they share the endpoint. */

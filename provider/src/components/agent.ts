@@ -15,7 +15,6 @@ import {
     present,
     Problems,
     storageFlow,
-
     validateAgent,
 } from "../plan";
 import { AgentGroup, agentGroup } from "./agentGroup";
@@ -78,7 +77,14 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
         this.instanceId = b.output((x) => x.instanceId);
         const settings = args.activation ?? {};
         this.firewallRules = pulumi
-            .all([this.agentAddress, pulumi.output(args.activationSourceCidrs ?? []), args.endpointPrivateIp, b.output((x) => pulumi.all(x.taskCidrs)), pulumi.output(args.storageEgress ?? []), pulumi.output(args.dnsServers ?? [])])
+            .all([
+                this.agentAddress,
+                pulumi.output(args.activationSourceCidrs ?? []),
+                args.endpointPrivateIp,
+                b.output((x) => pulumi.all(x.taskCidrs)),
+                pulumi.output(args.storageEgress ?? []),
+                pulumi.output(args.dnsServers ?? []),
+            ])
             .apply(([address, sources, endpointIp, taskCidrs, storage, dnsServers]) =>
                 firewallTable({
                     activationSources: activationHosts(settings, sources),
@@ -87,7 +93,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                     taskCidrs,
                     storage: args.instance ? storage.map((s) => ({ cidr: s.cidrBlock, ...storageFlow(s) })) : [],
                     dnsServers: args.instance ? dnsServers : [],
-                    supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
+                    supportChannel: args.supportChannel ?? DEFAULTS.endpoint.supportChannel,
                 }),
             );
         void b.settled.then(() =>
@@ -106,13 +112,30 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
         const [source, destination, instance, task] = await Promise.all([
             sideFacts(src),
             sideFacts(dst),
-            a.instance === undefined ? undefined : agentInstanceFacts(src, a.instance.subnetId, a.instance.instanceType ?? DEFAULTS.instance.type[a.agentMode ?? DEFAULTS.agent.mode]),
+            a.instance === undefined
+                ? undefined
+                : agentInstanceFacts(src, a.instance.subnetId, a.instance.instanceType ?? DEFAULTS.instance.type[a.agentMode ?? DEFAULTS.agent.mode]),
             taskSubnet(dst, a),
         ]);
         const p = new Problems();
-        checkSideFacts(p, { source: a.source, destination: a.destination, linked: true, activationRegion: stringOr(a.activationRegion), activationRegionPath: "activationRegion" }, source, destination);
+        checkSideFacts(
+            p,
+            {
+                source: a.source,
+                destination: a.destination,
+                linked: true,
+                activationRegion: stringOr(a.activationRegion),
+                activationRegionPath: "activationRegion",
+            },
+            source,
+            destination,
+        );
         if (instance) {
-            checkAgentFacts(p, [{ path: "", instanceType: String(a.instance!.instanceType ?? DEFAULTS.instance.type[a.agentMode ?? DEFAULTS.agent.mode]), facts: instance }], {});
+            checkAgentFacts(
+                p,
+                [{ path: "", instanceType: String(a.instance!.instanceType ?? DEFAULTS.instance.type[a.agentMode ?? DEFAULTS.agent.mode]), facts: instance }],
+                {},
+            );
         }
         failOnProblems("Agent", p.list);
         warnAll(this, p.warnings);
@@ -128,12 +151,17 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
 
     private async build(name: string, args: AgentArgs, prepared?: AgentPrepared): Promise<AgentBuilt> {
         const p = prepared ?? (await this.prepare(name, args));
-        const supportChannel = (args.supportChannel ?? DEFAULTS.endpoint.supportChannel);
+        const supportChannel = args.supportChannel ?? DEFAULTS.endpoint.supportChannel;
         const settings = args.activation ?? {};
         const agentName = args.agentName ?? name;
         const group = args.instance ? (p.group ?? this.ownGroup(name, args, p)) : undefined;
         const instance = args.instance
-            ? launchAgentInstance(name, { agentName, instance: args.instance, agentMode: args.agentMode ?? DEFAULTS.agent.mode, groupId: group!.id, tags: args.tags }, this, p.placements.source)
+            ? launchAgentInstance(
+                  name,
+                  { agentName, instance: args.instance, agentMode: args.agentMode ?? DEFAULTS.agent.mode, groupId: group!.id, tags: args.tags },
+                  this,
+                  p.placements.source,
+              )
             : undefined;
         const address = instance ? instance.privateIp : pulumi.output(args.address!);
         const endpointRules = this.endpointRules(name, args, p, address, supportChannel);
@@ -143,9 +171,12 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                 settings,
                 bindings: [instance ? instance.id : "", args.vpcEndpointId, args.subnetArn, args.securityGroupArn],
                 dependsOn: pulumi.all([pulumi.output([...(group?.rules ?? []), ...endpointRules]), ...p.activationDependsOn]).apply((lists) => lists.flat()),
-                target: pulumi
-                    .all([address, settings.addressOverride, args.endpointPrivateIp])
-                    .apply(([addr, override, ip]) => ({ agentAddress: override ?? addr, region: p.region, fips: (args.fips ?? DEFAULTS.endpoint.fips), endpointIp: ip })),
+                target: pulumi.all([address, settings.addressOverride, args.endpointPrivateIp]).apply(([addr, override, ip]) => ({
+                    agentAddress: override ?? addr,
+                    region: p.region,
+                    fips: args.fips ?? DEFAULTS.endpoint.fips,
+                    endpointIp: ip,
+                })),
             },
             this,
         );
@@ -167,7 +198,9 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
     }
 
     private ownGroup(name: string, args: AgentArgs, p: AgentPrepared): AgentGroup {
-        const subnetVpc = p.vpcId ?? pulumi.output(args.instance!.subnetId).apply(async (id) => (await lookups.subnet({ parent: this, placement: p.placements.source }, id)).vpcId);
+        const subnetVpc =
+            p.vpcId ??
+            pulumi.output(args.instance!.subnetId).apply(async (id) => (await lookups.subnet({ parent: this, placement: p.placements.source }, id)).vpcId);
         return agentGroup(
             `${name}-agent`,
             {
@@ -177,7 +210,7 @@ export class Agent extends pulumi.ComponentResource implements OutputsOf<AgentOu
                 taskCidrs: p.taskCidrs,
                 storage: args.storageEgress ?? [],
                 dnsServers: args.dnsServers ?? [],
-                supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
+                supportChannel: args.supportChannel ?? DEFAULTS.endpoint.supportChannel,
                 tags: args.tags,
             },
             this,

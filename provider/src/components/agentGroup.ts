@@ -56,7 +56,13 @@ export function agentGroup(prefix: string, i: AgentGroupInputs, parent: pulumi.R
         onSide(parent, placement),
     );
     const storage = i.storage.map(storageFlow);
-    const plan = planAgentRules({ activationSources: i.activationSourceCidrs.length, taskCidrs: i.taskCidrs.length, storage, dnsServers: i.dnsServers.length, supportChannel: i.supportChannel });
+    const plan = planAgentRules({
+        activationSources: i.activationSourceCidrs.length,
+        taskCidrs: i.taskCidrs.length,
+        storage,
+        dnsServers: i.dnsServers.length,
+        supportChannel: i.supportChannel,
+    });
     const rules = plan.map((rule) => {
         const args = {
             ...regionOf(placement),

@@ -55,7 +55,8 @@ export async function endpointFacts(s: Side, e: EndpointLookup): Promise<Endpoin
     ]);
     // The group the endpoint uses when one is adopted: the one named, else the adopted endpoint's only group.
     const named = e.existingSecurityGroupId;
-    const groupId: In<string> = named ?? (present(adopted) && adopted.securityGroupIds.length === 1 ? adopted.securityGroupIds[0] : adopted === UNKNOWN ? UNKNOWN : undefined);
+    const groupId: In<string> =
+        named ?? (present(adopted) && adopted.securityGroupIds.length === 1 ? adopted.securityGroupIds[0] : adopted === UNKNOWN ? UNKNOWN : undefined);
     const adoptedGroup = groupId === undefined ? undefined : await lookupOf(groupId, (id) => lookups.securityGroupArn(s, id));
     return { vpcRanges, subnets, serviceZones, adopted, adoptedGroup, ownEndpointSubnets };
 }
@@ -73,7 +74,9 @@ export async function linkFacts(source: Side, destination: Side, l: LinkLookup):
     const [sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable] = await Promise.all([
         link.sourceVpcId === undefined ? undefined : lookupOf(link.sourceVpcId, (id) => lookups.vpcRanges(source, id)),
         link.mode !== "transitGateway" ? undefined : lookupOf(link.transitGatewayId, (id) => lookups.gateway(destination, id)),
-        link.mode !== "transitGateway" || link.sourceTransitGatewayId === undefined ? undefined : lookupOf(link.sourceTransitGatewayId, (id) => lookups.gateway(source, id)),
+        link.mode !== "transitGateway" || link.sourceTransitGatewayId === undefined
+            ? undefined
+            : lookupOf(link.sourceTransitGatewayId, (id) => lookups.gateway(source, id)),
         !routed || link.destinationRouteTableIds === undefined || l.destinationVpcId === UNKNOWN || l.destinationVpcId === undefined
             ? undefined
             : lookupOf(l.activationSubnetId, (subnet) => lookups.subnetRouteTable(destination, subnet, l.destinationVpcId as string)),

@@ -74,44 +74,91 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
     const src = { parent, placement: place.source };
     const dst = { parent, placement: place.destination };
     const [source, destination] = await Promise.all([sideFacts(src), sideFacts(dst)]);
-    const serviceName = datasyncServiceName(destination.region, (a.fips ?? DEFAULTS.endpoint.fips));
+    const serviceName = datasyncServiceName(destination.region, a.fips ?? DEFAULTS.endpoint.fips);
     const subnetIds = listOf(a.endpointSubnetIds);
     const activationSubnetId = a.activationSubnetId ?? subnetIds[0] ?? UNKNOWN;
     const link = a.link as KnownLink | undefined;
     const [endpoint, linkF, agentFacts] = await Promise.all([
-        endpointFacts(dst, { vpcId: a.vpcId, subnetIds, serviceName, existingVpcEndpointId: a.existingVpcEndpointId, existingSecurityGroupId: a.existingSecurityGroupId, nameTag: `${name}-endpoint` }),
+        endpointFacts(dst, {
+            vpcId: a.vpcId,
+            subnetIds,
+            serviceName,
+            existingVpcEndpointId: a.existingVpcEndpointId,
+            existingSecurityGroupId: a.existingSecurityGroupId,
+            nameTag: `${name}-endpoint`,
+        }),
         link ? linkFacts(src, dst, { link, activationSubnetId, destinationVpcId: a.vpcId }) : undefined,
         Promise.all(a.agents.map((s, i) => (s.instance ? agentInstanceFacts(src, s.instance.subnetId, instanceTypeOf(a, i)) : undefined))),
     ]);
 
     const p = new Problems();
-    checkSideFacts(p, { source: a.source, destination: a.destination, linked: link !== undefined, activationRegion: str(a.activationRegion), activationRegionPath: "activationRegion" }, source, destination);
+    checkSideFacts(
+        p,
+        {
+            source: a.source,
+            destination: a.destination,
+            linked: link !== undefined,
+            activationRegion: str(a.activationRegion),
+            activationRegionPath: "activationRegion",
+        },
+        source,
+        destination,
+    );
     if (typeof a.vpcId === "string" && activationSubnetId !== UNKNOWN) {
         checkEndpointFacts(p, PATHS, endpointCheckInputs(a, a.vpcId, activationSubnetId, serviceName), endpoint);
     }
     if (link && linkF) {
-        checkLinkFacts(p, { path: "link", link, destinationVpcId: str(a.vpcId), destinationVpcIdPath: "vpcId", destinationVpcRanges: endpoint.vpcRanges, source, destination, activationSubnetId: str(activationSubnetId) }, linkF);
+        checkLinkFacts(
+            p,
+            {
+                path: "link",
+                link,
+                destinationVpcId: str(a.vpcId),
+                destinationVpcIdPath: "vpcId",
+                destinationVpcRanges: endpoint.vpcRanges,
+                source,
+                destination,
+                activationSubnetId: str(activationSubnetId),
+            },
+            linkF,
+        );
     }
-    const launched = a.agents.flatMap((s, i) => (s.instance && agentFacts[i] ? [{ path: `agents[${i}]`, instanceType: String(instanceTypeOf(a, i)), facts: agentFacts[i]! }] : []));
-    const sourceRanges = link ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string") : undefined;
+    const launched = a.agents.flatMap((s, i) =>
+        s.instance && agentFacts[i] ? [{ path: `agents[${i}]`, instanceType: String(instanceTypeOf(a, i)), facts: agentFacts[i]! }] : [],
+    );
+    const sourceRanges = link
+        ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string")
+        : undefined;
     checkAgentFacts(p, launched, { sourceVpcId: str(link?.sourceVpcId), sourceRanges });
 
     const agentVpcId = launched.map((l) => l.facts.subnet).find(present)?.vpcId;
     const crossRegion = source.region !== destination.region;
     const groupReference = agentVpcId !== undefined && (agentVpcId === str(a.vpcId) || (link?.mode === "peering" && !crossRegion));
     const scope = (a.ingressScope as "agentAddresses" | "sourceRanges" | undefined) ?? DEFAULTS.fleet.ingressScope;
-    const endpointPeers = planEndpointPeers({ scope, agents: a.agents.map((s) => ({ name: String(s.name), launched: s.instance !== undefined })), groupReference, sourceRanges: sourceRanges?.length ?? 0 });
+    const endpointPeers = planEndpointPeers({
+        scope,
+        agents: a.agents.map((s) => ({ name: String(s.name), launched: s.instance !== undefined })),
+        groupReference,
+        sourceRanges: sourceRanges?.length ?? 0,
+    });
     const linkPlan = link && linkF ? planLink(linkInputs(link, source, destination, linkF)) : undefined;
     checkFleetQuotas(p, {
         endpointPeers: endpointPeers.length,
-        supportChannel: (a.supportChannel ?? DEFAULTS.endpoint.supportChannel),
+        supportChannel: a.supportChannel ?? DEFAULTS.endpoint.supportChannel,
         ruleQuota: typeof a.securityGroupRuleQuota === "number" ? a.securityGroupRuleQuota : DEFAULTS.fleet.securityGroupRuleQuota,
         ruleQuotaPath: "securityGroupRuleQuota",
         agentGroup:
             launched.length > 0
-                ? { activationSources: listOf(a.activationSourceCidrs).length, taskCidrs: a.taskInterfaceCidrs === undefined ? 1 : listOf(a.taskInterfaceCidrs).length, storage: listOf(a.storageEgress).length, dnsServers: listOf(a.dnsServers).length }
+                ? {
+                      activationSources: listOf(a.activationSourceCidrs).length,
+                      taskCidrs: a.taskInterfaceCidrs === undefined ? 1 : listOf(a.taskInterfaceCidrs).length,
+                      storage: listOf(a.storageEgress).length,
+                      dnsServers: listOf(a.dnsServers).length,
+                  }
                 : undefined,
-        extraGroups: a.agents.flatMap((s, i) => (s.instance && Array.isArray(s.instance.extraSecurityGroupIds) ? [{ path: `agents[${i}]`, count: s.instance.extraSecurityGroupIds.length }] : [])),
+        extraGroups: a.agents.flatMap((s, i) =>
+            s.instance && Array.isArray(s.instance.extraSecurityGroupIds) ? [{ path: `agents[${i}]`, count: s.instance.extraSecurityGroupIds.length }] : [],
+        ),
         routesPerTable: routesPerTable(link),
     });
     failOnProblems("PrivateAgent", p.list);
@@ -149,6 +196,8 @@ function routesPerTable(link: KnownLink | undefined): { path: string; count: num
     }
     const out: { path: string; count: number }[] = [];
     listOf(link.sourceRouteTableIds).forEach((_, i) => out.push({ path: `link.sourceRouteTableIds[${i}]`, count: listOf(link.destinationCidrBlocks).length }));
-    listOf(link.destinationRouteTableIds).forEach((_, i) => out.push({ path: `link.destinationRouteTableIds[${i}]`, count: listOf(link.sourceCidrBlocks).length }));
+    listOf(link.destinationRouteTableIds).forEach((_, i) =>
+        out.push({ path: `link.destinationRouteTableIds[${i}]`, count: listOf(link.sourceCidrBlocks).length }),
+    );
     return out;
 }

@@ -28,7 +28,14 @@ export async function sideIdentity(s: Side): Promise<{ account: string; region: 
 export async function subnet(s: Side, id: string): Promise<SubnetFacts> {
     const o = await opts(s);
     const r = await aws.ec2.getSubnet({ id, ...o.args }, o.invoke);
-    return { id: r.id, vpcId: r.vpcId, availabilityZone: r.availabilityZone, availableIpAddressCount: r.availableIpAddressCount, cidrBlock: r.cidrBlock, arn: r.arn };
+    return {
+        id: r.id,
+        vpcId: r.vpcId,
+        availabilityZone: r.availabilityZone,
+        availableIpAddressCount: r.availableIpAddressCount,
+        cidrBlock: r.cidrBlock,
+        arn: r.arn,
+    };
 }
 
 /** Every IPv4 range of a VPC (primary and secondary associations). */
@@ -71,7 +78,15 @@ export async function adoptedEndpoint(s: Side, id: string): Promise<AdoptedEndpo
             return { id: n.id, subnetId: n.subnetId, privateIp: n.privateIp };
         }),
     );
-    return { id: e.id, vpcId: e.vpcId, serviceName: e.serviceName, privateDnsEnabled: e.privateDnsEnabled, state: e.state, securityGroupIds: [...e.securityGroupIds].sort(), interfaces };
+    return {
+        id: e.id,
+        vpcId: e.vpcId,
+        serviceName: e.serviceName,
+        privateDnsEnabled: e.privateDnsEnabled,
+        state: e.state,
+        securityGroupIds: [...e.securityGroupIds].sort(),
+        interfaces,
+    };
 }
 
 /**
@@ -118,7 +133,10 @@ export async function subnetRouteTable(s: Side, subnetId: string, vpcId: string)
     return main.routeTableId;
 }
 
-export async function gateway(s: Side, id: string): Promise<GatewayFacts & { arn: string; ownerId: string; associationTableId: string; propagationTableId: string }> {
+export async function gateway(
+    s: Side,
+    id: string,
+): Promise<GatewayFacts & { arn: string; ownerId: string; associationTableId: string; propagationTableId: string }> {
     const o = await opts(s);
     const t = await aws.ec2transitgateway.getTransitGateway({ id, ...o.args }, o.invoke);
     return {

@@ -44,7 +44,12 @@ interface LinkBuilt {
     resources: pulumi.Resource[];
 }
 
-type Hop = { vpcPeeringConnectionId?: pulumi.Input<string>; transitGatewayId?: pulumi.Input<string>; gatewayId?: pulumi.Input<string>; networkInterfaceId?: pulumi.Input<string> };
+type Hop = {
+    vpcPeeringConnectionId?: pulumi.Input<string>;
+    transitGatewayId?: pulumi.Input<string>;
+    gatewayId?: pulumi.Input<string>;
+    networkInterfaceId?: pulumi.Input<string>;
+};
 
 export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<NetworkLinkOutputs> {
     declare readonly peeringConnectionId: pulumi.Output<string>;
@@ -64,7 +69,9 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         this.firewallRules = pulumi
             .all([pulumi.output(args.sourceCidrBlocks), pulumi.output(args.destinationCidrBlocks)])
             .apply(([src, dst]) => linkFirewallTable(src, dst));
-        void b.settled.then(() => this.registerOutputs({ peeringConnectionId: this.peeringConnectionId, routeIds: this.routeIds, firewallRules: this.firewallRules }));
+        void b.settled.then(() =>
+            this.registerOutputs({ peeringConnectionId: this.peeringConnectionId, routeIds: this.routeIds, firewallRules: this.firewallRules }),
+        );
     }
 
     private async prepare(name: string, args: NetworkLinkArgs): Promise<LinkPrepared> {
@@ -84,7 +91,19 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         const p = new Problems();
         reportMissing(p, "destinationVpcId", destinationRanges, "VPC", "destination");
         checkSideFacts(p, { source: a.source, destination: a.destination, linked: true, activationRegionPath: "" }, source, destination);
-        checkLinkFacts(p, { path: "", link, destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined, destinationVpcIdPath: "destinationVpcId", destinationVpcRanges: destinationRanges, source, destination }, facts);
+        checkLinkFacts(
+            p,
+            {
+                path: "",
+                link,
+                destinationVpcId: typeof destinationVpcId === "string" ? destinationVpcId : undefined,
+                destinationVpcIdPath: "destinationVpcId",
+                destinationVpcRanges: destinationRanges,
+                source,
+                destination,
+            },
+            facts,
+        );
         failOnProblems("NetworkLink", p.list);
         warnAll(this, p.warnings);
         return { placements: place, source, destination, facts, plan: planLink(linkInputs(link, source, destination, facts)) };
@@ -102,7 +121,11 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         }
         if (p.plan.gateway) {
             this.transitGateway(name, args, p, resources);
-            hops = { ...hops, destination: { transitGatewayId: args.transitGatewayId }, source: { transitGatewayId: args.sourceTransitGatewayId ?? args.transitGatewayId } };
+            hops = {
+                ...hops,
+                destination: { transitGatewayId: args.transitGatewayId },
+                source: { transitGatewayId: args.sourceTransitGatewayId ?? args.transitGatewayId },
+            };
         }
         if (args.existingRouteTargetId !== undefined) {
             const target = pulumi.output(args.existingRouteTargetId);
@@ -183,7 +206,14 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         if (g.peering) {
             const requester = new aws.ec2transitgateway.PeeringAttachment(
                 `${name}-tgw-peering`,
-                { ...regionOf(place("source")), transitGatewayId: args.sourceTransitGatewayId!, peerTransitGatewayId: args.transitGatewayId!, peerRegion: p.destination.region, peerAccountId: p.destination.account, tags: args.tags },
+                {
+                    ...regionOf(place("source")),
+                    transitGatewayId: args.sourceTransitGatewayId!,
+                    peerTransitGatewayId: args.transitGatewayId!,
+                    peerRegion: p.destination.region,
+                    peerAccountId: p.destination.account,
+                    tags: args.tags,
+                },
                 onSide(this, place("source")),
             );
             const accepter = new aws.ec2transitgateway.PeeringAttachmentAccepter(
@@ -231,7 +261,12 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             resources.push(
                 new aws.ec2transitgateway.RouteTableAssociation(
                     `${name}-tgw-assoc-${x.key}`,
-                    { ...regionOf(place(x.gateway)), transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway), transitGatewayRouteTableId: table(x.gateway), replaceExistingAssociation: true },
+                    {
+                        ...regionOf(place(x.gateway)),
+                        transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway),
+                        transitGatewayRouteTableId: table(x.gateway),
+                        replaceExistingAssociation: true,
+                    },
                     onSide(this, place(x.gateway)),
                 ),
             );
@@ -240,7 +275,11 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             resources.push(
                 new aws.ec2transitgateway.RouteTablePropagation(
                     `${name}-tgw-prop-${x.key}`,
-                    { ...regionOf(place(x.gateway)), transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway), transitGatewayRouteTableId: table(x.gateway) },
+                    {
+                        ...regionOf(place(x.gateway)),
+                        transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway),
+                        transitGatewayRouteTableId: table(x.gateway),
+                    },
                     onSide(this, place(x.gateway)),
                 ),
             );
@@ -250,7 +289,12 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             resources.push(
                 new aws.ec2transitgateway.Route(
                     `${name}-tgw-route-${r.key}`,
-                    { ...regionOf(place(r.gateway)), destinationCidrBlock: ranges[r.range], transitGatewayAttachmentId: peeringIds![r.gateway], transitGatewayRouteTableId: table(r.gateway) },
+                    {
+                        ...regionOf(place(r.gateway)),
+                        destinationCidrBlock: ranges[r.range],
+                        transitGatewayAttachmentId: peeringIds![r.gateway],
+                        transitGatewayRouteTableId: table(r.gateway),
+                    },
                     onSide(this, place(r.gateway)),
                 ),
             );
@@ -266,12 +310,24 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             { ...regionOf(dst), name: `${name}-tgw-share`, allowExternalPrincipals: share.allowExternalPrincipals, tags: args.tags },
             onSide(this, dst),
         );
-        const association = new aws.ram.ResourceAssociation(`${name}-tgw-share-gateway`, { ...regionOf(dst), resourceArn: gatewayArn, resourceShareArn: resourceShare.arn }, onSide(this, dst));
-        const principal = new aws.ram.PrincipalAssociation(`${name}-tgw-share-principal`, { ...regionOf(dst), principal: p.source.account, resourceShareArn: resourceShare.arn }, onSide(this, dst));
+        const association = new aws.ram.ResourceAssociation(
+            `${name}-tgw-share-gateway`,
+            { ...regionOf(dst), resourceArn: gatewayArn, resourceShareArn: resourceShare.arn },
+            onSide(this, dst),
+        );
+        const principal = new aws.ram.PrincipalAssociation(
+            `${name}-tgw-share-principal`,
+            { ...regionOf(dst), principal: p.source.account, resourceShareArn: resourceShare.arn },
+            onSide(this, dst),
+        );
         const out: pulumi.Resource[] = [resourceShare, association, principal];
         if (share.accepter) {
             out.push(
-                new aws.ram.ResourceShareAccepter(`${name}-tgw-share-accepter`, { ...regionOf(p.placements.source), shareArn: resourceShare.arn }, onSide(this, p.placements.source, { dependsOn: [association, principal] })),
+                new aws.ram.ResourceShareAccepter(
+                    `${name}-tgw-share-accepter`,
+                    { ...regionOf(p.placements.source), shareArn: resourceShare.arn },
+                    onSide(this, p.placements.source, { dependsOn: [association, principal] }),
+                ),
             );
         }
         void DEFAULTS;

@@ -44,7 +44,9 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
         this.endpointPrivateIp = b.output((x) => x.endpoint.endpointPrivateIp);
         this.securityGroupId = b.output((x) => x.endpoint.securityGroupId);
         this.peeringConnectionId = b.output((x) => x.link?.peeringConnectionId ?? "");
-        this.firewallRules = b.output((x) => pulumi.all([...x.agents.map((a) => a.firewallRules), x.link?.firewallRules ?? []]).apply((t) => uniqueRules(t.flat())));
+        this.firewallRules = b.output((x) =>
+            pulumi.all([...x.agents.map((a) => a.firewallRules), x.link?.firewallRules ?? []]).apply((t) => uniqueRules(t.flat())),
+        );
         void b.settled.then(() =>
             this.registerOutputs({
                 agentArn: this.agentArn,
@@ -63,7 +65,14 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
         const link = c.link
             ? new NetworkLink(
                   name,
-                  { ...args.link!, source: args.source, destination: args.destination, destinationVpcId: args.vpcId, destinationSubnetIds: args.link!.destinationSubnetIds ?? args.endpointSubnetIds, tags: args.tags },
+                  {
+                      ...args.link!,
+                      source: args.source,
+                      destination: args.destination,
+                      destinationVpcId: args.vpcId,
+                      destinationSubnetIds: args.link!.destinationSubnetIds ?? args.endpointSubnetIds,
+                      tags: args.tags,
+                  },
                   { parent: this },
                   { placements: c.placements, source: c.source, destination: c.destination, facts: c.link.facts, plan: c.link.plan },
               )
@@ -87,7 +96,13 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
                 tags: args.tags,
             },
             { parent: this },
-            { placement: c.placements.destination, side: c.destination, facts: c.endpoint, activationSubnetId: c.activationSubnetId, peers: this.peers(args, c, group, addresses, link) },
+            {
+                placement: c.placements.destination,
+                side: c.destination,
+                facts: c.endpoint,
+                activationSubnetId: c.activationSubnetId,
+                peers: this.peers(args, c, group, addresses, link),
+            },
         );
         endpointIp.resolve(endpoint.endpointPrivateIp);
         activationRange.resolve(endpoint.activationSubnetCidr);
@@ -97,7 +112,13 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
         return { agents, endpoint, link };
     }
 
-    private agentGroup(name: string, args: PrivateAgentArgs, c: FleetChecked, endpointIp: pulumi.Output<string>, taskCidrs: pulumi.Input<string>[]): AgentGroup {
+    private agentGroup(
+        name: string,
+        args: PrivateAgentArgs,
+        c: FleetChecked,
+        endpointIp: pulumi.Output<string>,
+        taskCidrs: pulumi.Input<string>[],
+    ): AgentGroup {
         const allManual = args.agents.every((s) => s.instance === undefined || s.activation?.mode === "manual");
         return agentGroup(
             `${name}-agents`,
@@ -108,7 +129,7 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
                 taskCidrs,
                 storage: args.storageEgress ?? [],
                 dnsServers: args.dnsServers ?? [],
-                supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel),
+                supportChannel: args.supportChannel ?? DEFAULTS.endpoint.supportChannel,
                 tags: args.tags,
             },
             this,
@@ -117,7 +138,13 @@ export class PrivateAgent extends pulumi.ComponentResource implements OutputsOf<
     }
 
     /** The endpoint group's peers, from the plan: the agents' group by reference, each agent's address, or the source ranges. */
-    private peers(args: PrivateAgentArgs, c: FleetChecked, group: AgentGroup | undefined, addresses: Map<string, Deferred<string>>, link: NetworkLink | undefined): EndpointPeerInput[] {
+    private peers(
+        args: PrivateAgentArgs,
+        c: FleetChecked,
+        group: AgentGroup | undefined,
+        addresses: Map<string, Deferred<string>>,
+        link: NetworkLink | undefined,
+    ): EndpointPeerInput[] {
         const ranges = [...(args.link?.sourceCidrBlocks ?? []), ...(args.link?.onPremCidrBlocks ?? [])];
         return c.endpointPeers.map((peer: EndpointPeer): EndpointPeerInput => {
             switch (peer.kind) {

@@ -94,7 +94,15 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         this.firewallRules = pulumi
             .all([pulumi.output(args.allowedSources ?? []), this.endpointPrivateIp, this.activationSubnetCidr])
             .apply(([agents, endpointIp, tasks]) =>
-                firewallTable({ activationSources: [], agents, endpointIp, taskCidrs: [tasks], storage: [], dnsServers: [], supportChannel: (args.supportChannel ?? DEFAULTS.endpoint.supportChannel) }),
+                firewallTable({
+                    activationSources: [],
+                    agents,
+                    endpointIp,
+                    taskCidrs: [tasks],
+                    storage: [],
+                    dnsServers: [],
+                    supportChannel: args.supportChannel ?? DEFAULTS.endpoint.supportChannel,
+                }),
             );
         void b.settled.then(() =>
             this.registerOutputs({
@@ -117,10 +125,17 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         const side = await sideFacts({ parent: this, placement });
         const subnetIds = a.subnetIds === UNKNOWN ? [] : a.subnetIds;
         const activationSubnetId = a.activationSubnetId ?? subnetIds[0] ?? UNKNOWN;
-        const serviceName = datasyncServiceName(side.region, (a.fips ?? DEFAULTS.endpoint.fips));
+        const serviceName = datasyncServiceName(side.region, a.fips ?? DEFAULTS.endpoint.fips);
         const facts = await endpointFacts(
             { parent: this, placement },
-            { vpcId: a.vpcId, subnetIds, serviceName, existingVpcEndpointId: a.existingVpcEndpointId, existingSecurityGroupId: a.existingSecurityGroupId, nameTag: `${name}-endpoint` },
+            {
+                vpcId: a.vpcId,
+                subnetIds,
+                serviceName,
+                existingVpcEndpointId: a.existingVpcEndpointId,
+                existingSecurityGroupId: a.existingSecurityGroupId,
+                nameTag: `${name}-endpoint`,
+            },
         );
         const p = new Problems();
         if (a.vpcId !== UNKNOWN && activationSubnetId !== UNKNOWN) {
@@ -136,9 +151,13 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
         const p = prepared ?? (await this.prepare(name, args));
         const adopted = present(p.facts.adopted) ? p.facts.adopted : undefined;
         const activation = p.facts.subnets.filter(present).find((s) => s.id === p.activationSubnetId);
-        const activationSubnetId = pulumi.output(p.activationSubnetId === UNKNOWN ? pulumi.output(args.activationSubnetId ?? pulumi.output(args.subnetIds).apply((s) => s[0])) : p.activationSubnetId);
+        const activationSubnetId = pulumi.output(
+            p.activationSubnetId === UNKNOWN
+                ? pulumi.output(args.activationSubnetId ?? pulumi.output(args.subnetIds).apply((s) => s[0]))
+                : p.activationSubnetId,
+        );
         const group = this.securityGroup(name, args, p);
-        const rules = planEndpointRules(p.peers, (args.supportChannel ?? DEFAULTS.endpoint.supportChannel)).map(
+        const rules = planEndpointRules(p.peers, args.supportChannel ?? DEFAULTS.endpoint.supportChannel).map(
             (rule) =>
                 new aws.vpc.SecurityGroupIngressRule(
                     `${name}-${rule.key}`,
@@ -199,7 +218,7 @@ export class ServiceEndpoint extends pulumi.ComponentResource implements Outputs
                 ...regionOf(p.placement),
                 vpcId: args.vpcId,
                 vpcEndpointType: "Interface",
-                serviceName: datasyncServiceName(p.side.region, (args.fips ?? DEFAULTS.endpoint.fips)),
+                serviceName: datasyncServiceName(p.side.region, args.fips ?? DEFAULTS.endpoint.fips),
                 // Private DNS stays off: AWS recommends it so that agents in the VPC that use a public
                 // DataSync endpoint keep reaching it; a private agent activates by IP either way.
                 privateDnsEnabled: false,
@@ -223,7 +242,7 @@ export function endpointCheckInputs(
         vpcId,
         activationSubnetId,
         serviceName,
-        fips: (a.fips ?? DEFAULTS.endpoint.fips),
+        fips: a.fips ?? DEFAULTS.endpoint.fips,
         creates: a.existingVpcEndpointId === undefined,
         existingSecurityGroupId: typeof a.existingSecurityGroupId === "string" ? a.existingSecurityGroupId : undefined,
     };

@@ -22,9 +22,7 @@ export const REGISTRY = {
     NetworkLink: {
         args: "NetworkLinkArgs",
         outputs: "NetworkLinkOutputs",
-        description:
-            "Routes between the agents' network and the endpoint's VPC over VPC peering, a transit gateway, " +
-            "or existing Direct Connect / VPN.",
+        description: "Routes between the agents' network and the endpoint's VPC over VPC peering, a transit gateway, " + "or existing Direct Connect / VPN.",
     },
     Agent: {
         args: "AgentArgs",

@@ -94,9 +94,7 @@ export interface Overlap {
  * breaks routing is the same address being reachable on both ends of the link.
  */
 export function findCrossSideOverlaps(ranges: LabelledRange[]): Overlap[] {
-    const parsed = ranges
-        .map((r) => ({ r, c: parseCidr(r.cidr) }))
-        .filter((x): x is { r: LabelledRange; c: Cidr } => x.c !== undefined);
+    const parsed = ranges.map((r) => ({ r, c: parseCidr(r.cidr) })).filter((x): x is { r: LabelledRange; c: Cidr } => x.c !== undefined);
     const found: Overlap[] = [];
     for (let i = 0; i < parsed.length; i++) {
         for (let j = i + 1; j < parsed.length; j++) {

@@ -17,9 +17,7 @@ export interface IngressAgent {
 }
 
 export type EndpointPeer =
-    | { key: string; kind: "agentAddress"; agent: string }
-    | { key: string; kind: "agentGroup" }
-    | { key: string; kind: "sourceRange"; index: number };
+    { key: string; kind: "agentAddress"; agent: string } | { key: string; kind: "agentGroup" } | { key: string; kind: "sourceRange"; index: number };
 
 export interface IngressInputs {
     scope: IngressScope;

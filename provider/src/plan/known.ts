@@ -12,15 +12,16 @@ export type Unknown = typeof UNKNOWN;
 type OutputLike = { apply: unknown };
 
 /** T with every Input<X> replaced by X or UNKNOWN. */
-export type Known<T> = T extends PromiseLike<unknown>
-    ? Unknown
-    : T extends OutputLike
-      ? Unknown
-      : T extends readonly (infer E)[]
-        ? Known<E>[]
-        : T extends object
-          ? { [K in keyof T]: Known<T[K]> }
-          : T;
+export type Known<T> =
+    T extends PromiseLike<unknown>
+        ? Unknown
+        : T extends OutputLike
+          ? Unknown
+          : T extends readonly (infer E)[]
+            ? Known<E>[]
+            : T extends object
+              ? { [K in keyof T]: Known<T[K]> }
+              : T;
 
 /** The value if known and present, else undefined (so optional checks skip it). */
 export function val<T>(v: T | Unknown | undefined): T | undefined {

@@ -17,7 +17,9 @@ export function ec2DescriptionProblem(text: string): string | undefined {
     if (text.length > EC2_TEXT_MAX) {
         return `is ${text.length} characters long; EC2 takes at most ${EC2_TEXT_MAX}`;
     }
-    return EC2_TEXT.test(text) ? undefined : "has characters EC2 does not take in a security group description (allowed: a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*)";
+    return EC2_TEXT.test(text)
+        ? undefined
+        : "has characters EC2 does not take in a security group description (allowed: a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*)";
 }
 
 /**

@@ -49,7 +49,12 @@ function table(props: Record<string, Prop>, required: string[], withDefaults: bo
 }
 
 export function renderReference(schema: ReferenceSchema): string {
-    const out = ["# Reference", "", "Generated from `schema.json` by `make schema`; edit the JSDoc in `provider/src/args/` and the defaults in `provider/src/plan/defaults.ts` instead.", ""];
+    const out = [
+        "# Reference",
+        "",
+        "Generated from `schema.json` by `make schema`; edit the JSDoc in `provider/src/args/` and the defaults in `provider/src/plan/defaults.ts` instead.",
+        "",
+    ];
     for (const [token, r] of Object.entries(schema.resources)) {
         out.push(`## ${short(token)}`, "", `\`${token}\``, "", cell(r.description), "");
         out.push("### Inputs", "", ...table(r.inputProperties, r.requiredInputs ?? [], true), "");

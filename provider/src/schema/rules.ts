@@ -80,10 +80,7 @@ export function conflictingDescriptions(sets: PropertySets): Map<string, Map<str
 }
 
 /** Fails when an input (or an output) name carries two descriptions, unless listed in `allowed`. */
-export function checkOneDescriptionPerName(
-    sides: { inputs: PropertySets; outputs: PropertySets },
-    allowed: Readonly<Record<string, string>>,
-): void {
+export function checkOneDescriptionPerName(sides: { inputs: PropertySets; outputs: PropertySets }, allowed: Readonly<Record<string, string>>): void {
     for (const [side, sets] of Object.entries(sides)) {
         const conflicts = conflictingDescriptions(sets);
         for (const [name, owners] of conflicts) {

@@ -33,7 +33,11 @@ export function fleetArgs(n: number, activationAddress: string, ingressScope: "s
         endpointSubnetIds: [DST.subnetA, DST.subnetB],
         activationSubnetId: DST.subnetB,
         ...(ingressScope ? { ingressScope } : {}),
-        agents: Array.from({ length: n }, (_, i) => ({ name: `onprem${i}`, address: agentAddress(i), activation: { addressOverride: activationAddress, timeoutSeconds: 120 } })),
+        agents: Array.from({ length: n }, (_, i) => ({
+            name: `onprem${i}`,
+            address: agentAddress(i),
+            activation: { addressOverride: activationAddress, timeoutSeconds: 120 },
+        })),
         link: { mode: "existing", sourceCidrBlocks: [ONPREM_CIDR], destinationCidrBlocks: ["10.0.0.0/16"] },
     };
 }

@@ -21,7 +21,9 @@ export interface Machine {
 
 function quiet(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {
     try {
-        return execFileSync(cmd, args, { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] }).trim().split("\n")[0];
+        return execFileSync(cmd, args, { encoding: "utf8", env, stdio: ["ignore", "pipe", "pipe"] })
+            .trim()
+            .split("\n")[0];
     } catch {
         return "n/a";
     }

@@ -32,7 +32,11 @@ export function label(cmdline: string): string {
         return "AWS double";
     }
     const exe = cmdline.split(" ")[0].split("/").pop() ?? "";
-    if (cmdline.includes("@pulumi/pulumi/cmd/run") || exe.startsWith("pulumi-go.") || (exe.startsWith("python") && cmdline.includes("pulumi-language-python-exec"))) {
+    if (
+        cmdline.includes("@pulumi/pulumi/cmd/run") ||
+        exe.startsWith("pulumi-go.") ||
+        (exe.startsWith("python") && cmdline.includes("pulumi-language-python-exec"))
+    ) {
         return "program";
     }
     if (exe === "go" || exe === "compile" || exe === "link") {

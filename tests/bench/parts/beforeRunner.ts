@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     for (let rep = 1; rep <= Number(reps); rep++) {
         for (const n of sizes.split(",").map(Number)) {
             const r = await fleetOnce(h, n, rep);
-            say(`before N=${n} ${rep}/${reps}: up ${secs(r.upMs)}, preview ${secs(r.previewMs)}, destroy ${secs(r.destroyMs)}, state ${(r.stateBytes / 1024).toFixed(0)} KiB`);
+            say(
+                `before N=${n} ${rep}/${reps}: up ${secs(r.upMs)}, preview ${secs(r.previewMs)}, destroy ${secs(r.destroyMs)}, state ${(r.stateBytes / 1024).toFixed(0)} KiB`,
+            );
             console.log(`RESULT ${JSON.stringify(r)}`);
         }
     }

@@ -123,6 +123,10 @@ async function firstUp(): Promise<{ firstUpMs: number; secondUpMs: number; previ
 export async function benchColdStart(): Promise<ColdStart> {
     const build = await makeBuild();
     const startMs = await starts();
-    say(`cold start: plugin starts ${Object.entries(startMs).map(([k, v]) => `${k} ${v} ms`).join(", ")}`);
+    say(
+        `cold start: plugin starts ${Object.entries(startMs)
+            .map(([k, v]) => `${k} ${v} ms`)
+            .join(", ")}`,
+    );
     return { ...build, startMs, ...(await firstUp()) };
 }

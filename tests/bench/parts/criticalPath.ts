@@ -39,7 +39,9 @@ export async function benchCriticalPath(scale: number, reps: number): Promise<Cr
     for (let rep = 1; rep <= reps; rep++) {
         const r = await withEnv({ DSPL_AWS_DOUBLE_LATENCY: "aws", DSPL_AWS_DOUBLE_LATENCY_SCALE: String(scale) }, () => once(scale));
         runs.push(r);
-        say(`critical path ${rep}/${reps} (latency scale ${scale}): up ${secs(r.upMs)}, creates ${secs(r.spanMs)}, graph path ${secs(r.graphMs)}, forced path ${secs(r.forcedMs)}`);
+        say(
+            `critical path ${rep}/${reps} (latency scale ${scale}): up ${secs(r.upMs)}, creates ${secs(r.spanMs)}, graph path ${secs(r.graphMs)}, forced path ${secs(r.forcedMs)}`,
+        );
     }
     return runs;
 }

@@ -97,6 +97,9 @@ export async function profileCli(n: number): Promise<CliProfile> {
         n,
         totalSeconds: total ? seconds(total[1], total[2]) : NaN,
         saveSnapshotSeconds: cumOf("SnapshotManager).saveSnapshot"),
-        top: text.split("\n").filter((l) => /\d+(\.\d+)?m?s\s/.test(l)).slice(0, 25),
+        top: text
+            .split("\n")
+            .filter((l) => /\d+(\.\d+)?m?s\s/.test(l))
+            .slice(0, 25),
     };
 }

@@ -70,7 +70,9 @@ export async function benchFleet(o: FleetOptions): Promise<FleetRun[]> {
         for (const n of o.sizes) {
             const r = await withEnv(o.env ?? {}, () => fleetOnce(o.harness ?? CURRENT, n, rep, rep === o.reps ? o.onState : undefined));
             runs.push(r);
-            say(`${o.label} N=${n} ${rep}/${o.reps}: up ${secs(r.upMs)}, preview ${secs(r.previewMs)}, destroy ${secs(r.destroyMs)}, ${r.resources} resources, state ${(r.stateBytes / 1024).toFixed(0)} KiB`);
+            say(
+                `${o.label} N=${n} ${rep}/${o.reps}: up ${secs(r.upMs)}, preview ${secs(r.previewMs)}, destroy ${secs(r.destroyMs)}, ${r.resources} resources, state ${(r.stateBytes / 1024).toFixed(0)} KiB`,
+            );
         }
     }
     return runs;

@@ -149,7 +149,9 @@ async function once(program: Program, rep: number): Promise<MultilangRun> {
         return { program, rep, upMs, destroyMs: Date.now() - t1, types, up: procs };
     } catch (e) {
         const err = e as { stdout?: string; stderr?: string; message: string };
-        throw new Error(`${program}: ${err.message}\n${err.stdout ?? ""}\n${err.stderr ?? ""}`);
+        throw new Error(`${program}: ${err.message}\n${err.stdout ?? ""}\n${err.stderr ?? ""}`, {
+            cause: e,
+        });
     } finally {
         await emulator.close();
         sandbox.remove();

@@ -58,16 +58,31 @@ export function headroom(stateText: string, world: World): Headroom[] {
     for (const vpc of new Set(of(T.vpcEndpoint).map((e) => String(e.outputs?.vpcId)))) {
         const before = Object.values(world.vpcEndpoints ?? {}).filter((e) => e.vpcId === vpc).length;
         const used = before + of(T.vpcEndpoint).filter((e) => e.outputs?.vpcId === vpc).length;
-        out.push({ quota: QUOTAS.interfaceEndpointsPerVpc.name, code: QUOTAS.interfaceEndpointsPerVpc.code, scope: `VPC ${vpc}`, used, limit: QUOTAS.interfaceEndpointsPerVpc.value });
+        out.push({
+            quota: QUOTAS.interfaceEndpointsPerVpc.name,
+            code: QUOTAS.interfaceEndpointsPerVpc.code,
+            scope: `VPC ${vpc}`,
+            used,
+            limit: QUOTAS.interfaceEndpointsPerVpc.value,
+        });
     }
     const groupsPer = (r: StateResource, key: string) => ((r.outputs?.[key] ?? []) as string[]).length;
     const interfaces = [...of(T.vpcEndpoint).map((e) => ({ scope: `endpoint interfaces (${name(e.urn)})`, used: groupsPer(e, "securityGroupIds") }))];
     const instances = of(T.instance);
     if (instances.length > 0) {
-        interfaces.push({ scope: `instance interfaces (${instances.length} instances, most groups)`, used: Math.max(...instances.map((i) => groupsPer(i, "vpcSecurityGroupIds"))) });
+        interfaces.push({
+            scope: `instance interfaces (${instances.length} instances, most groups)`,
+            used: Math.max(...instances.map((i) => groupsPer(i, "vpcSecurityGroupIds"))),
+        });
     }
     for (const i of interfaces) {
-        out.push({ quota: QUOTAS.groupsPerInterface.name, code: QUOTAS.groupsPerInterface.code, scope: i.scope, used: i.used, limit: QUOTAS.groupsPerInterface.value });
+        out.push({
+            quota: QUOTAS.groupsPerInterface.name,
+            code: QUOTAS.groupsPerInterface.code,
+            scope: i.scope,
+            used: i.used,
+            limit: QUOTAS.groupsPerInterface.value,
+        });
     }
     return out;
 }
@@ -186,7 +201,11 @@ export async function quotaRefusals(): Promise<Refusal[]> {
                 return { agentArns: fleet.agentArns };
             });
             let text = "";
-            const quotaLines = () => text.split("\n").map((l) => l.trim()).find((l) => QUOTA_LINE.test(l) && !l.startsWith("at ")) ?? "";
+            const quotaLines = () =>
+                text
+                    .split("\n")
+                    .map((l) => l.trim())
+                    .find((l) => QUOTA_LINE.test(l) && !l.startsWith("at ")) ?? "";
             try {
                 await stack.preview({ onOutput: (t) => (text += t) });
             } catch (e) {
@@ -201,7 +220,12 @@ export async function quotaRefusals(): Promise<Refusal[]> {
             } catch (e) {
                 text += (e as Error).message;
                 const made = sandbox.awsRecords().filter((r) => r.op === "create").length;
-                out.push({ quota: c.quota, setup: c.setup, refused: false, message: `preview passed; up failed after creating ${made} resources:\n${quotaLines()}` });
+                out.push({
+                    quota: c.quota,
+                    setup: c.setup,
+                    refused: false,
+                    message: `preview passed; up failed after creating ${made} resources:\n${quotaLines()}`,
+                });
             }
         } finally {
             await emulator.close();

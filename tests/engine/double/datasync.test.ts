@@ -15,7 +15,14 @@ const subnetArn = (id: string, region = REGION) => `arn:aws:ec2:${region}:${ACCO
 
 function endpointAndGroup(prefix: string) {
     const g = new aws.ec2.SecurityGroup(`${prefix}-sg`, { vpcId: DST.vpc, name: `${prefix}-sg` });
-    const e = new aws.ec2.VpcEndpoint(`${prefix}-ep`, { vpcId: DST.vpc, vpcEndpointType: "Interface", serviceName: DATASYNC, privateDnsEnabled: false, subnetIds: [DST.subnetA, DST.subnetB], securityGroupIds: [g.id] });
+    const e = new aws.ec2.VpcEndpoint(`${prefix}-ep`, {
+        vpcId: DST.vpc,
+        vpcEndpointType: "Interface",
+        serviceName: DATASYNC,
+        privateDnsEnabled: false,
+        subnetIds: [DST.subnetA, DST.subnetB],
+        securityGroupIds: [g.id],
+    });
     return { g, e, agentArgs: { vpcEndpointId: e.id, subnetArns: [subnetArn(DST.subnetB)], securityGroupArns: [g.arn] } };
 }
 
@@ -56,12 +63,22 @@ describe("AWS double through the engine: DataSync agents", function () {
             new aws.datasync.Agent("bad-key", { ...agentArgs, activationKey: pulumi.secret("lower-case-is-not-a-key") });
             new aws.datasync.Agent("bad-vpce", { ...agentArgs, activationKey: key(1), vpcEndpointId: "vpce-123" });
             new aws.datasync.Agent("other-account", { ...agentArgs, activationKey: key(2) }, { provider: p.source });
-            const s3 = new aws.ec2.VpcEndpoint("svc-other-ep", { vpcId: DST.vpc, vpcEndpointType: "Interface", serviceName: W.oneZoneService, subnetIds: [DST.subnetA], securityGroupIds: [g.id] });
+            const s3 = new aws.ec2.VpcEndpoint("svc-other-ep", {
+                vpcId: DST.vpc,
+                vpcEndpointType: "Interface",
+                serviceName: W.oneZoneService,
+                subnetIds: [DST.subnetA],
+                securityGroupIds: [g.id],
+            });
             new aws.datasync.Agent("not-datasync", { ...agentArgs, activationKey: key(3), vpcEndpointId: s3.id });
             new aws.datasync.Agent("two-subnets", { ...agentArgs, activationKey: key(4), subnetArns: [subnetArn(DST.subnetA), subnetArn(DST.subnetB)] });
             new aws.datasync.Agent("subnet-other-region", { ...agentArgs, activationKey: key(5), subnetArns: [subnetArn(W.usSubnet, OTHER_REGION)] });
             new aws.datasync.Agent("subnet-other-vpc", { ...agentArgs, activationKey: key(6), subnetArns: [subnetArn(W.subnet2)] });
-            new aws.datasync.Agent("group-other-vpc", { ...agentArgs, activationKey: key(7), securityGroupArns: [`arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${W.group2}`] });
+            new aws.datasync.Agent("group-other-vpc", {
+                ...agentArgs,
+                activationKey: key(7),
+                securityGroupArns: [`arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/${W.group2}`],
+            });
             new aws.datasync.Agent("bad-name", { ...agentArgs, activationKey: key(8), name: "agent<1>" });
             const first = new aws.datasync.Agent("first", { ...agentArgs, activationKey: key(9), name: "first" });
             new aws.datasync.Agent("reused-key", { ...agentArgs, activationKey: key(9), name: "again" }, { dependsOn: [first] });
@@ -71,7 +88,10 @@ describe("AWS double through the engine: DataSync agents", function () {
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("no-key", /creating DataSync Agent \(no-key\): one of activation_key or ip_address is required/);
         is("ip-only", /never fetches activation keys over the network/);
-        is("bad-key", /operation error DataSync: CreateAgent, api error InvalidRequestException: 1 validation error detected: Value \(not shown\) at 'activationKey'/);
+        is(
+            "bad-key",
+            /operation error DataSync: CreateAgent, api error InvalidRequestException: 1 validation error detected: Value \(not shown\) at 'activationKey'/,
+        );
         assert.ok(!(refused.get("bad-key") ?? "").includes("lower-case"), "the refused key is not echoed");
         is("bad-vpce", /Value 'vpce-123' at 'vpcEndpointId' failed to satisfy constraint/);
         is("other-account", /InvalidVpcEndpointId\.NotFound/);
@@ -99,10 +119,17 @@ describe("AWS double through the engine: DataSync agents", function () {
         assert.deepStrictEqual(o.subnets, [subnetArn(DST.subnetB)]);
         const refreshed = await lab.refresh("ag-read", program);
         assert.ok(refreshed.ok, refreshed.text);
-        assert.ok(refreshed.log.some((l) => l.op === "read" && l.name === "rd-agent"), "refresh reads the agent");
+        assert.ok(
+            refreshed.log.some((l) => l.op === "read" && l.name === "rd-agent"),
+            "refresh reads the agent",
+        );
         const agent = lab.state("ag-read").find((x) => x.type === "aws:datasync/agent:Agent");
         assert.strictEqual(agent.outputs.privateLinkEndpoint, ipB);
-        assert.strictEqual(agent.outputs.activationKey?.["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "the key is still a secret in state after refresh");
+        assert.strictEqual(
+            agent.outputs.activationKey?.["4dabf18193072939515e22adb298388d"],
+            "1b47061264138c4ac30d75fd1eb44270",
+            "the key is still a secret in state after refresh",
+        );
         const preview = await lab.preview("ag-read", program);
         assert.deepStrictEqual(Object.keys(preview.summary ?? {}), ["same"], "after refresh nothing differs");
     });

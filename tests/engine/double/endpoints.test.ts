@@ -21,7 +21,12 @@ describe("AWS double through the engine: interface endpoints", function () {
         const runs = await lab.previewEach("ep-schema", {
             // null gets past the SDK's own required-argument check (it tests for undefined) and reaches Check.
             "no-vpc": () => new aws.ec2.VpcEndpoint("no-vpc", { ...iface, vpcId: null as unknown as string }),
-            conflict: () => new aws.ec2.VpcEndpoint("conflict", { ...iface, vpcId: DST.vpc, serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-2:111111111111:servicenetwork/sn-0" }),
+            conflict: () =>
+                new aws.ec2.VpcEndpoint("conflict", {
+                    ...iface,
+                    vpcId: DST.vpc,
+                    serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-2:111111111111:servicenetwork/sn-0",
+                }),
             "bad-type": () => new aws.ec2.VpcEndpoint("bad-type", { ...iface, vpcId: DST.vpc, vpcEndpointType: "Tunnel" }),
         });
         const reasons = reasonsOf(runs);
@@ -36,7 +41,12 @@ describe("AWS double through the engine: interface endpoints", function () {
             new aws.ec2.VpcEndpoint("other-account", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA] }, { provider: p.source });
             new aws.ec2.VpcEndpoint("no-service", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA], serviceName: `com.amazonaws.${REGION}.nothing` });
             // The us-east-1 service name does not exist in eu-west-2.
-            new aws.ec2.VpcEndpoint("other-region-service", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA], serviceName: "com.amazonaws.us-east-1.datasync" });
+            new aws.ec2.VpcEndpoint("other-region-service", {
+                ...iface,
+                vpcId: DST.vpc,
+                subnetIds: [DST.subnetA],
+                serviceName: "com.amazonaws.us-east-1.datasync",
+            });
             new aws.ec2.VpcEndpoint("same-zone", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA, W.subnetA2] });
             new aws.ec2.VpcEndpoint("foreign-subnet", { ...iface, vpcId: DST.vpc, subnetIds: [W.subnet2] });
             new aws.ec2.VpcEndpoint("zone-not-offered", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetB], serviceName: W.oneZoneService });
@@ -45,7 +55,12 @@ describe("AWS double through the engine: interface endpoints", function () {
             new aws.ec2.VpcEndpoint("six-groups", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA], securityGroupIds: six });
             new aws.ec2.VpcEndpoint("full-subnet", { ...iface, vpcId: DST.vpc, subnetIds: [W.subnetFull] });
             new aws.ec2.VpcEndpoint("fifty-first", { ...iface, vpcId: W.vpcCrowded, subnetIds: [W.subnetCrowded] });
-            new aws.ec2.VpcEndpoint("pinned-outside", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA], subnetConfigurations: [{ subnetId: DST.subnetA, ipv4: "10.0.2.50" }] });
+            new aws.ec2.VpcEndpoint("pinned-outside", {
+                ...iface,
+                vpcId: DST.vpc,
+                subnetIds: [DST.subnetA],
+                subnetConfigurations: [{ subnetId: DST.subnetA, ipv4: "10.0.2.50" }],
+            });
         });
         const refused = refusals(r);
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
@@ -56,7 +71,10 @@ describe("AWS double through the engine: interface endpoints", function () {
         is("foreign-subnet", /InvalidParameter: The subnet ID 'subnet-0d5700000000000c1' does not belong to the VPC/);
         is("zone-not-offered", /does not support the availability zone of the subnet: subnet-0d5700000000000b2/);
         is("foreign-group", /InvalidParameter: Security group sg-0d570000000000a02 and the VPC vpc-0d5700000000000a1 belong to different networks/);
-        is("six-groups", /SecurityGroupsPerInterfaceLimitExceeded: .*\(quota: Security groups per network interface = 5, L-2AFB9258; 0 in use on each endpoint network interface\)/);
+        is(
+            "six-groups",
+            /SecurityGroupsPerInterfaceLimitExceeded: .*\(quota: Security groups per network interface = 5, L-2AFB9258; 0 in use on each endpoint network interface\)/,
+        );
         is("full-subnet", /InsufficientFreeAddressesInSubnet/);
         is("fifty-first", /\(quota: Interface and Gateway Load Balancer endpoints per VPC = 50, L-29B6F2EB; 50 in use in vpc-0d570000000000c00\)/);
         is("pinned-outside", /InvalidParameterValue: Address 10\.0\.2\.50 does not fall within the subnet's address range/);
@@ -65,11 +83,24 @@ describe("AWS double through the engine: interface endpoints", function () {
     it("answers: one interface per subnet with an address of it, subnetConfigurations, the default Gateway type; interfaces and tasks use subnet addresses", async () => {
         const r = await lab.up("ep-answers", () => {
             const g = new aws.ec2.SecurityGroup("ep-sg", { vpcId: DST.vpc, name: "ep-sg" });
-            const e = new aws.ec2.VpcEndpoint("ep", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetA, DST.subnetB], securityGroupIds: [g.id], subnetConfigurations: [{ subnetId: DST.subnetB, ipv4: "10.0.2.77" }] });
+            const e = new aws.ec2.VpcEndpoint("ep", {
+                ...iface,
+                vpcId: DST.vpc,
+                subnetIds: [DST.subnetA, DST.subnetB],
+                securityGroupIds: [g.id],
+                subnetConfigurations: [{ subnetId: DST.subnetB, ipv4: "10.0.2.77" }],
+            });
             const gw = new aws.ec2.VpcEndpoint("gw", { vpcId: DST.vpc, serviceName: DATASYNC });
             const tasks = aws.ec2.getSubnetOutput({ id: W.subnetTasks });
             const a = aws.ec2.getSubnetOutput({ id: DST.subnetA }, { dependsOn: [e] });
-            return { enis: e.networkInterfaceIds, configs: e.subnetConfigurations, state: e.state, gwType: gw.vpcEndpointType, freeA: a.availableIpAddressCount, freeTasks: tasks.availableIpAddressCount };
+            return {
+                enis: e.networkInterfaceIds,
+                configs: e.subnetConfigurations,
+                state: e.state,
+                gwType: gw.vpcEndpointType,
+                freeA: a.availableIpAddressCount,
+                freeTasks: tasks.availableIpAddressCount,
+            };
         });
         assert.ok(r.ok, r.text);
         const o = await lab.outputs("ep-answers");
@@ -86,7 +117,16 @@ describe("AWS double through the engine: interface endpoints", function () {
             [DST.subnetB, "10.0.2.77"],
         ]);
         // A second endpoint cannot take an address already in use.
-        const again = await lab.up("ep-answers-2", () => new aws.ec2.VpcEndpoint("ep-clash", { ...iface, vpcId: DST.vpc, subnetIds: [DST.subnetB], subnetConfigurations: [{ subnetId: DST.subnetB, ipv4: "10.0.2.77" }] }));
+        const again = await lab.up(
+            "ep-answers-2",
+            () =>
+                new aws.ec2.VpcEndpoint("ep-clash", {
+                    ...iface,
+                    vpcId: DST.vpc,
+                    subnetIds: [DST.subnetB],
+                    subnetConfigurations: [{ subnetId: DST.subnetB, ipv4: "10.0.2.77" }],
+                }),
+        );
         assert.match(refusals(again).get("ep-clash") ?? "", /InvalidIPAddress\.InUse: Address 10\.0\.2\.77 is in use/);
     });
 

@@ -19,7 +19,8 @@ describe("AWS double through the engine: EC2 instances", function () {
     it("Check: instance type and AMI (or a launch template) required, userData conflicts with userDataBase64, httpTokens enumerated", async () => {
         const runs = await lab.previewEach("i-schema", {
             bare: () => new aws.ec2.Instance("bare", { subnetId: DST.subnetA }),
-            "user-data": () => new aws.ec2.Instance("user-data", { ...base, userData: "a", userDataBase64: "Yg==", metadataOptions: { httpTokens: "sometimes" } }),
+            "user-data": () =>
+                new aws.ec2.Instance("user-data", { ...base, userData: "a", userDataBase64: "Yg==", metadataOptions: { httpTokens: "sometimes" } }),
         });
         const reasons = reasonsOf(runs);
         assert.match(reasons("bare"), /"instance_type": one of `instance_type,launch_template` must be specified/);
@@ -52,7 +53,10 @@ describe("AWS double through the engine: EC2 instances", function () {
         is("other-account", /creating EC2 Instance \(other-account\): operation error EC2: RunInstances, api error InvalidSubnetID\.NotFound/);
         is("other-region-ami", /InvalidAMIID\.NotFound: The image id '\[ami-0e15000000000b001\]' does not exist/);
         is("malformed-ami", /InvalidAMIID\.Malformed/);
-        is("arm-type-x86-ami", /InvalidParameterValue: The architecture 'arm64' of the specified instance type does not match the architecture 'x86_64' of the specified AMI/);
+        is(
+            "arm-type-x86-ami",
+            /InvalidParameterValue: The architecture 'arm64' of the specified instance type does not match the architecture 'x86_64' of the specified AMI/,
+        );
         is("unknown-type", /InvalidParameterValue: Invalid value 'z9\.mega' for InstanceType/);
         is("not-offered", /Unsupported: Your requested instance type \(m5\.2xlarge\) is not supported in your requested Availability Zone \(eu-west-2c\)/);
         is("foreign-group", /InvalidParameter: Security group sg-0d570000000000a02 and subnet subnet-0d5700000000000a1 belong to different networks/);

@@ -35,7 +35,12 @@ export class Lab {
         return s;
     }
 
-    private async run(name: string, program: () => unknown, op: (s: Stack, o: { onOutput: (t: string) => void; onEvent: (e: EngineEvent) => void }) => Promise<any>, ready?: Stack): Promise<Run> {
+    private async run(
+        name: string,
+        program: () => unknown,
+        op: (s: Stack, o: { onOutput: (t: string) => void; onEvent: (e: EngineEvent) => void }) => Promise<any>,
+        ready?: Stack,
+    ): Promise<Run> {
         const before = this.sandbox.awsLogAll().length;
         const s = ready ?? (await this.stack(name, program));
         let text = "";
@@ -84,7 +89,9 @@ export class Lab {
         }
         for (let n = 0; n < names.length; n += parallel) {
             const batch = names.slice(n, n + parallel);
-            const runs = await Promise.all(batch.map((c, k) => this.run(`${prefix}-${n + k}`, cases[c], (s, o) => s.up({ ...o, continueOnError: true }), stacks[n + k])));
+            const runs = await Promise.all(
+                batch.map((c, k) => this.run(`${prefix}-${n + k}`, cases[c], (s, o) => s.up({ ...o, continueOnError: true }), stacks[n + k])),
+            );
             batch.forEach((c, k) => out.set(c, runs[k]));
         }
         return out;
@@ -99,7 +106,11 @@ export class Lab {
     }
 
     destroy(name: string): Promise<Run> {
-        return this.run(name, () => undefined, (s, o) => s.destroy({ ...o, continueOnError: true }));
+        return this.run(
+            name,
+            () => undefined,
+            (s, o) => s.destroy({ ...o, continueOnError: true }),
+        );
     }
 
     async outputs(name: string): Promise<Record<string, any>> {

@@ -35,7 +35,13 @@ describe("AWS double through the engine: latency mode", function () {
     it("each create lasts its table time; a dependent starts after its dependency ends, independent ones overlap", async () => {
         const r = await lab.up("latency", () => {
             const g = new aws.ec2.SecurityGroup("lat-sg", { vpcId: DST.vpc, name: "lat-sg" });
-            new aws.ec2.VpcEndpoint("lat-ep", { vpcId: DST.vpc, vpcEndpointType: "Interface", serviceName: `com.amazonaws.${REGION}.datasync`, subnetIds: [DST.subnetA], securityGroupIds: [g.id] });
+            new aws.ec2.VpcEndpoint("lat-ep", {
+                vpcId: DST.vpc,
+                vpcEndpointType: "Interface",
+                serviceName: `com.amazonaws.${REGION}.datasync`,
+                subnetIds: [DST.subnetA],
+                securityGroupIds: [g.id],
+            });
             new aws.ec2.SecurityGroup("lat-other", { vpcId: DST.vpc, name: "lat-other" });
         });
         assert.ok(r.ok, r.text);

@@ -23,9 +23,22 @@ describe("AWS double through the engine: providers and lookups", function () {
 
     it("each provider instance answers for its account and Region: default config, region, assumeRoles (last role), profile", async () => {
         const r = await lab.up("who", () => {
-            const chain = new aws.Provider("chain", { region: OTHER_REGION, assumeRoles: [{ roleArn: `arn:aws:iam::${OUTSIDE_ACCOUNT}:role/first` }, { roleArn: `arn:aws:iam::${SOURCE_ACCOUNT}:role/last` }] });
+            const chain = new aws.Provider("chain", {
+                region: OTHER_REGION,
+                assumeRoles: [{ roleArn: `arn:aws:iam::${OUTSIDE_ACCOUNT}:role/first` }, { roleArn: `arn:aws:iam::${SOURCE_ACCOUNT}:role/last` }],
+            });
             const p = providers();
-            return { default: who(), chain: who(chain), profile: who(p.outside), regionArg: who(undefined, OTHER_REGION), tagged: new aws.ec2.SecurityGroup("tagged", { vpcId: DST.vpc, name: "tagged", tags: { own: "1" } }, { provider: new aws.Provider("tags", { defaultTags: { tags: { team: "lab" } } }) }).tagsAll };
+            return {
+                default: who(),
+                chain: who(chain),
+                profile: who(p.outside),
+                regionArg: who(undefined, OTHER_REGION),
+                tagged: new aws.ec2.SecurityGroup(
+                    "tagged",
+                    { vpcId: DST.vpc, name: "tagged", tags: { own: "1" } },
+                    { provider: new aws.Provider("tags", { defaultTags: { tags: { team: "lab" } } }) },
+                ).tagsAll,
+            };
         });
         assert.ok(r.ok, r.text);
         const o = await lab.outputs("who");
@@ -34,7 +47,10 @@ describe("AWS double through the engine: providers and lookups", function () {
         assert.deepStrictEqual(o.profile, { account: OUTSIDE_ACCOUNT, region: REGION }, "a profile maps to the world's account for it");
         assert.deepStrictEqual(o.regionArg, { account: ACCOUNT, region: OTHER_REGION }, "a function's region argument overrides the provider's Region");
         assert.deepStrictEqual(o.tagged, { team: "lab", own: "1" }, "provider default tags are merged into tagsAll");
-        const identity = r.log.filter((l) => l.type === "aws:index/getCallerIdentity:getCallerIdentity").map((l) => l.account).sort();
+        const identity = r.log
+            .filter((l) => l.type === "aws:index/getCallerIdentity:getCallerIdentity")
+            .map((l) => l.account)
+            .sort();
         assert.deepStrictEqual(identity, [ACCOUNT, ACCOUNT, OUTSIDE_ACCOUNT, SOURCE_ACCOUNT].sort());
     });
 
@@ -62,7 +78,13 @@ describe("AWS double through the engine: providers and lookups", function () {
     it("lookups answer from the caller's account and Region and fail as the data sources do", async () => {
         const r = await lab.up("lookups", () => {
             const p = providers();
-            const endpoint = new aws.ec2.VpcEndpoint("lk-ep", { vpcId: DST.vpc, vpcEndpointType: "Interface", serviceName: `com.amazonaws.${REGION}.datasync`, subnetIds: [DST.subnetA], securityGroupIds: [W.group] });
+            const endpoint = new aws.ec2.VpcEndpoint("lk-ep", {
+                vpcId: DST.vpc,
+                vpcEndpointType: "Interface",
+                serviceName: `com.amazonaws.${REGION}.datasync`,
+                subnetIds: [DST.subnetA],
+                securityGroupIds: [W.group],
+            });
             const byId = aws.ec2.getVpcEndpointOutput({ id: endpoint.id });
             const eni = endpoint.networkInterfaceIds.apply((ids) => aws.ec2.getNetworkInterfaceOutput({ id: ids[0] }));
             const ami = aws.ssm.getParameterOutput({ name: AMI_PARAMETER.basic });
@@ -81,8 +103,11 @@ describe("AWS double through the engine: providers and lookups", function () {
                 tableById: aws.ec2.getRouteTableOutput({ routeTableId: DST.routeTable }).vpcId,
                 tableBySubnet: aws.ec2.getRouteTableOutput({ subnetId: DST.subnetA }).routeTableId,
                 type: aws.ec2.getInstanceTypeOutput({ instanceType: "m6g.2xlarge" }).apply((t) => [t.supportedArchitectures, t.memorySize]),
-                offered: aws.ec2.getInstanceTypeOfferingsOutput({ filters: [{ name: "location", values: [`${REGION}c`] }], locationType: "availability-zone" }).instanceTypes,
-                tgw: aws.ec2transitgateway.getTransitGatewayOutput({ id: W.tgwAutoAccept }).apply((t) => [t.ownerId, t.autoAcceptSharedAttachments, t.defaultRouteTablePropagation]),
+                offered: aws.ec2.getInstanceTypeOfferingsOutput({ filters: [{ name: "location", values: [`${REGION}c`] }], locationType: "availability-zone" })
+                    .instanceTypes,
+                tgw: aws.ec2transitgateway
+                    .getTransitGatewayOutput({ id: W.tgwAutoAccept })
+                    .apply((t) => [t.ownerId, t.autoAcceptSharedAttachments, t.defaultRouteTablePropagation]),
                 amiIsSecret: ami.value.apply(() => "resolved"),
                 amiPlain: ami.insecureValue,
                 amiUs: amiUs.insecureValue,
@@ -94,7 +119,11 @@ describe("AWS double through the engine: providers and lookups", function () {
         assert.deepStrictEqual(o.vpcRanges, ["10.0.0.0/16", "10.10.0.0/16"]);
         assert.strictEqual(o.subnetFree, 251 - 8);
         assert.strictEqual(o.group, DST.vpc);
-        assert.deepStrictEqual([o.endpointGroups, o.endpointState, o.endpointSubnets], [[W.group], "available", [DST.subnetA]], "getVpcEndpoint reports the endpoint's security groups");
+        assert.deepStrictEqual(
+            [o.endpointGroups, o.endpointState, o.endpointSubnets],
+            [[W.group], "available", [DST.subnetA]],
+            "getVpcEndpoint reports the endpoint's security groups",
+        );
         assert.strictEqual(o.endpointEnis.length, 1);
         assert.deepStrictEqual([o.eniSubnet, o.eniIp], [DST.subnetA, "10.0.1.4"]);
         assert.deepStrictEqual(o.serviceZones, [`${REGION}a`]);

@@ -19,7 +19,13 @@ describe("AWS double through the engine: VPC peering and routes", function () {
             // null gets past the SDK's own required-argument check (it tests for undefined) and reaches Check.
             "no-peer-vpc": () => new aws.ec2.VpcPeeringConnection("no-peer-vpc", { vpcId: DST.vpc, peerVpcId: null as unknown as string }),
             "no-target": () => new aws.ec2.Route("no-target", { routeTableId: DST.routeTable, destinationCidrBlock: "10.99.0.0/16" }),
-            "two-targets": () => new aws.ec2.Route("two-targets", { routeTableId: DST.routeTable, destinationCidrBlock: "10.99.0.0/16", gatewayId: "vgw-1", transitGatewayId: DST.tgw }),
+            "two-targets": () =>
+                new aws.ec2.Route("two-targets", {
+                    routeTableId: DST.routeTable,
+                    destinationCidrBlock: "10.99.0.0/16",
+                    gatewayId: "vgw-1",
+                    transitGatewayId: DST.tgw,
+                }),
         });
         const reasons = reasonsOf(runs);
         assert.match(reasons("no-peer-vpc"), /The argument "peer_vpc_id" is required/);
@@ -43,8 +49,16 @@ describe("AWS double through the engine: VPC peering and routes", function () {
             new aws.ec2.VpcPeeringConnectionAccepter("xr-accept-wrong-region", { vpcPeeringConnectionId: xr.id, autoAccept: true }, { provider: p.us });
             new aws.ec2.VpcPeeringConnection("no-such-peer", { vpcId: SRC.vpc, peerVpcId: W.outVpc, peerOwnerId: ACCOUNT }, { provider: p.source });
             new aws.ec2.VpcPeeringConnection("overlap", { vpcId: DST.vpc, peerVpcId: W.vpcOverlap });
-            new aws.ec2.VpcPeeringConnection("auto-cross-account", { vpcId: SRC.vpc, peerVpcId: DST.vpc, peerOwnerId: ACCOUNT, autoAccept: true }, { provider: p.source });
-            new aws.ec2.VpcPeeringConnection("auto-cross-region", { vpcId: W.usVpc, peerVpcId: DST.vpc, peerRegion: REGION, autoAccept: true }, { provider: p.us });
+            new aws.ec2.VpcPeeringConnection(
+                "auto-cross-account",
+                { vpcId: SRC.vpc, peerVpcId: DST.vpc, peerOwnerId: ACCOUNT, autoAccept: true },
+                { provider: p.source },
+            );
+            new aws.ec2.VpcPeeringConnection(
+                "auto-cross-region",
+                { vpcId: W.usVpc, peerVpcId: DST.vpc, peerRegion: REGION, autoAccept: true },
+                { provider: p.us },
+            );
             const local = new aws.ec2.VpcPeeringConnection("local", { vpcId: DST.vpc, peerVpcId: W.vpc2, autoAccept: true });
             return { okStatus: ok.acceptStatus, localStatus: local.acceptStatus };
         });
@@ -52,9 +66,18 @@ describe("AWS double through the engine: VPC peering and routes", function () {
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("self-accept", /OperationNotPermitted: User 222222222222 cannot accept peering pcx-[0-9a-f]{17}: it must be accepted by account 111111111111/);
         is("stranger-accept", /InvalidVpcPeeringConnectionID\.NotFound/);
-        is("xr-accept-wrong-region", /OperationNotPermitted: Incorrect region \(us-east-1\) specified for this request\. VPC peering connection pcx-[0-9a-f]{17} must be accepted in region eu-west-2/);
-        is("no-such-peer", /unexpected state 'failed', wanted target 'active, pending-acceptance'\. last error: Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range\. \(no VPC vpc-0c3300000000000a1 in account 111111111111, eu-west-2\)/);
-        is("overlap", /Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range\. \(10\.0\.0\.0\/16 of vpc-0d5700000000000a1 overlaps vpc-0d5700000000000a4\)/);
+        is(
+            "xr-accept-wrong-region",
+            /OperationNotPermitted: Incorrect region \(us-east-1\) specified for this request\. VPC peering connection pcx-[0-9a-f]{17} must be accepted in region eu-west-2/,
+        );
+        is(
+            "no-such-peer",
+            /unexpected state 'failed', wanted target 'active, pending-acceptance'\. last error: Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range\. \(no VPC vpc-0c3300000000000a1 in account 111111111111, eu-west-2\)/,
+        );
+        is(
+            "overlap",
+            /Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range\. \(10\.0\.0\.0\/16 of vpc-0d5700000000000a1 overlaps vpc-0d5700000000000a4\)/,
+        );
         is("auto-cross-account", /OperationNotPermitted: User 222222222222 cannot accept peering connection owned by account 111111111111/);
         is("auto-cross-region", /`peer_region` cannot be set whilst `auto_accept` is `true` when creating an EC2 VPC Peering Connection/);
         for (const ok of ["ok", "ok-accept", "self", "xr", "local"]) {
@@ -74,12 +97,28 @@ describe("AWS double through the engine: VPC peering and routes", function () {
             const p = providers();
             // The world's table already routes 192.168.0.0/16.
             new aws.ec2.Route("exists", { routeTableId: DST.routeTable, destinationCidrBlock: "192.168.0.0/16", gatewayId: "vgw-0d5700000000000a9" });
-            const first = new aws.ec2.Route("first", { routeTableId: DST.routeTable, destinationCidrBlock: "172.31.0.0/16", gatewayId: "vgw-0d5700000000000a9" });
-            new aws.ec2.Route("second", { routeTableId: DST.routeTable, destinationCidrBlock: "172.31.0.0/16", gatewayId: "vgw-0d5700000000000a9" }, { dependsOn: [first] });
+            const first = new aws.ec2.Route("first", {
+                routeTableId: DST.routeTable,
+                destinationCidrBlock: "172.31.0.0/16",
+                gatewayId: "vgw-0d5700000000000a9",
+            });
+            new aws.ec2.Route(
+                "second",
+                { routeTableId: DST.routeTable, destinationCidrBlock: "172.31.0.0/16", gatewayId: "vgw-0d5700000000000a9" },
+                { dependsOn: [first] },
+            );
             new aws.ec2.Route("over-quota", { routeTableId: W.fullRouteTable, destinationCidrBlock: "172.17.0.0/16", gatewayId: "vgw-0d5700000000000a9" });
-            new aws.ec2.Route("other-account-table", { routeTableId: DST.routeTable, destinationCidrBlock: "10.98.0.0/16", gatewayId: "vgw-1" }, { provider: p.source });
+            new aws.ec2.Route(
+                "other-account-table",
+                { routeTableId: DST.routeTable, destinationCidrBlock: "10.98.0.0/16", gatewayId: "vgw-1" },
+                { provider: p.source },
+            );
             new aws.ec2.Route("tgw-not-attached", { routeTableId: DST.routeTable, destinationCidrBlock: "10.97.0.0/16", transitGatewayId: DST.tgw });
-            new aws.ec2.Route("pcx-elsewhere", { routeTableId: DST.routeTable, destinationCidrBlock: "10.96.0.0/16", vpcPeeringConnectionId: "pcx-0d5700000000000a1" });
+            new aws.ec2.Route("pcx-elsewhere", {
+                routeTableId: DST.routeTable,
+                destinationCidrBlock: "10.96.0.0/16",
+                vpcPeeringConnectionId: "pcx-0d5700000000000a1",
+            });
         });
         const refused = refusals(r);
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);

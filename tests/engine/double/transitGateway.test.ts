@@ -19,9 +19,23 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
     it("Check: required arguments of attachments; RAM principal format", async () => {
         const runs = await lab.previewEach("tgw-schema", {
             // null gets past the SDK's own required-argument checks (they test for undefined) and reaches Check.
-            attachment: () => new aws.ec2transitgateway.VpcAttachment("attachment", { transitGatewayId: DST.tgw, subnetIds: null as unknown as string[], vpcId: null as unknown as string }),
-            peering: () => new aws.ec2transitgateway.PeeringAttachment("peering", { transitGatewayId: DST.tgw, peerTransitGatewayId: SRC.tgw, peerRegion: null as unknown as string }),
-            principal: () => new aws.ram.PrincipalAssociation("principal", { principal: "my-friend", resourceShareArn: "arn:aws:ram:eu-west-2:111111111111:resource-share/x" }),
+            attachment: () =>
+                new aws.ec2transitgateway.VpcAttachment("attachment", {
+                    transitGatewayId: DST.tgw,
+                    subnetIds: null as unknown as string[],
+                    vpcId: null as unknown as string,
+                }),
+            peering: () =>
+                new aws.ec2transitgateway.PeeringAttachment("peering", {
+                    transitGatewayId: DST.tgw,
+                    peerTransitGatewayId: SRC.tgw,
+                    peerRegion: null as unknown as string,
+                }),
+            principal: () =>
+                new aws.ram.PrincipalAssociation("principal", {
+                    principal: "my-friend",
+                    resourceShareArn: "arn:aws:ram:eu-west-2:111111111111:resource-share/x",
+                }),
         });
         const reasons = reasonsOf(runs);
         assert.match(reasons("attachment"), /The argument "subnet_ids" is required/);
@@ -41,20 +55,48 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             // A gateway with both defaults disabled: no association, and its lookup reports empty table IDs.
             const b = new aws.ec2transitgateway.VpcAttachment("nodefault", { transitGatewayId: W.tgwNoDefaults, vpcId: W.vpc2, subnetIds: [W.subnet2] });
             const t = aws.ec2transitgateway.getTransitGatewayOutput({ id: W.tgwNoDefaults });
-            new aws.ec2transitgateway.Route("into-empty-table", { destinationCidrBlock: "10.91.0.0/16", transitGatewayAttachmentId: b.id, transitGatewayRouteTableId: t.associationDefaultRouteTableId });
-            new aws.ec2transitgateway.RouteTableAssociation("explicit-assoc", { transitGatewayAttachmentId: b.id, transitGatewayRouteTableId: W.tgwNoDefaultsTable });
-            const route = new aws.ec2transitgateway.Route("explicit-route", { destinationCidrBlock: "10.92.0.0/16", transitGatewayAttachmentId: b.id, transitGatewayRouteTableId: W.tgwNoDefaultsTable });
-            new aws.ec2transitgateway.Route("explicit-route-twin", { destinationCidrBlock: "10.92.0.0/16", transitGatewayAttachmentId: b.id, transitGatewayRouteTableId: W.tgwNoDefaultsTable }, { dependsOn: [route] });
+            new aws.ec2transitgateway.Route("into-empty-table", {
+                destinationCidrBlock: "10.91.0.0/16",
+                transitGatewayAttachmentId: b.id,
+                transitGatewayRouteTableId: t.associationDefaultRouteTableId,
+            });
+            new aws.ec2transitgateway.RouteTableAssociation("explicit-assoc", {
+                transitGatewayAttachmentId: b.id,
+                transitGatewayRouteTableId: W.tgwNoDefaultsTable,
+            });
+            const route = new aws.ec2transitgateway.Route("explicit-route", {
+                destinationCidrBlock: "10.92.0.0/16",
+                transitGatewayAttachmentId: b.id,
+                transitGatewayRouteTableId: W.tgwNoDefaultsTable,
+            });
+            new aws.ec2transitgateway.Route(
+                "explicit-route-twin",
+                { destinationCidrBlock: "10.92.0.0/16", transitGatewayAttachmentId: b.id, transitGatewayRouteTableId: W.tgwNoDefaultsTable },
+                { dependsOn: [route] },
+            );
             // A VPC route to the gateway works once the VPC is attached.
-            new aws.ec2.Route("vpc-to-tgw", { routeTableId: DST.routeTable, destinationCidrBlock: "10.90.0.0/16", transitGatewayId: DST.tgw }, { dependsOn: [a] });
+            new aws.ec2.Route(
+                "vpc-to-tgw",
+                { routeTableId: DST.routeTable, destinationCidrBlock: "10.90.0.0/16", transitGatewayId: DST.tgw },
+                { dependsOn: [a] },
+            );
             const autonamed = new aws.ram.ResourceShare("autonamed", {});
-            return { assoc: t.associationDefaultRouteTableId, prop: t.propagationDefaultRouteTableId, assocMode: t.defaultRouteTableAssociation, shareName: autonamed.name, external: autonamed.allowExternalPrincipals };
+            return {
+                assoc: t.associationDefaultRouteTableId,
+                prop: t.propagationDefaultRouteTableId,
+                assocMode: t.defaultRouteTableAssociation,
+                shareName: autonamed.name,
+                external: autonamed.allowExternalPrincipals,
+            };
         });
         const refused = refusals(r);
         const is = (name: string, re: RegExp) => assert.match(refused.get(name) ?? `(${name} was not refused)`, re);
         is("dst-twin", /DuplicateTransitGatewayAttachment/);
         is("same-zone", /DuplicateSubnetsInSameZone/);
-        is("assoc-again", /Resource\.AlreadyAssociated: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is already associated to a route table \(tgw-rtb-0d5700000000000a1\)/);
+        is(
+            "assoc-again",
+            /Resource\.AlreadyAssociated: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is already associated to a route table \(tgw-rtb-0d5700000000000a1\)/,
+        );
         is("prop-again", /TransitGatewayRouteTablePropagation\.Duplicate/);
         is("into-empty-table", /MissingParameter/);
         is("explicit-route-twin", /RouteAlreadyExists/);
@@ -70,7 +112,11 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
     it("across accounts: RAM sharing makes the gateway visible (invitation outside the Organization, none inside), attachments wait for acceptance", async () => {
         // Outside the Organization, before any share: the gateway is not found.
         const early = await lab.up("tgw-ram-early", () => {
-            new aws.ec2transitgateway.VpcAttachment("out-too-early", { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] }, { provider: providers().outside });
+            new aws.ec2transitgateway.VpcAttachment(
+                "out-too-early",
+                { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] },
+                { provider: providers().outside },
+            );
         });
         assert.match(refusals(early).get("out-too-early") ?? "(not refused)", /InvalidTransitGatewayID\.NotFound/);
         const program = (acceptedTags?: Record<string, string>) => () => {
@@ -81,7 +127,11 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             const res = new aws.ram.ResourceAssociation("open-tgw", { resourceArn: tgwArn(DST.tgw), resourceShareArn: share.arn });
             const prin = new aws.ram.PrincipalAssociation("open-outsider", { principal: OUTSIDE_ACCOUNT, resourceShareArn: share.arn });
             const accepted = new aws.ram.ResourceShareAccepter("outsider-accepts", { shareArn: share.arn }, { provider: p.outside, dependsOn: [res, prin] });
-            const att = new aws.ec2transitgateway.VpcAttachment("out", { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] }, { provider: p.outside, dependsOn: [accepted] });
+            const att = new aws.ec2transitgateway.VpcAttachment(
+                "out",
+                { transitGatewayId: DST.tgw, vpcId: W.outVpc, subnetIds: [W.outSubnet] },
+                { provider: p.outside, dependsOn: [accepted] },
+            );
             // The owner accepts in its own account; the attacher cannot.
             new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted-by-self", { transitGatewayAttachmentId: att.id }, { provider: p.outside });
             const acc = new aws.ec2transitgateway.VpcAttachmentAccepter("out-accepted", { transitGatewayAttachmentId: att.id, tags: acceptedTags });
@@ -91,7 +141,11 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
             const orgRes = new aws.ram.ResourceAssociation("org-tgw", { resourceArn: tgwArn(W.tgwAutoAccept), resourceShareArn: org.arn });
             const orgPrin = new aws.ram.PrincipalAssociation("org-source", { principal: SOURCE_ACCOUNT, resourceShareArn: org.arn });
             new aws.ram.ResourceShareAccepter("source-accepts", { shareArn: org.arn }, { provider: p.source, dependsOn: [orgRes, orgPrin] });
-            const srcAtt = new aws.ec2transitgateway.VpcAttachment("src", { transitGatewayId: W.tgwAutoAccept, vpcId: SRC.vpc, subnetIds: [SRC.subnetA] }, { provider: p.source, dependsOn: [orgRes, orgPrin] });
+            const srcAtt = new aws.ec2transitgateway.VpcAttachment(
+                "src",
+                { transitGatewayId: W.tgwAutoAccept, vpcId: SRC.vpc, subnetIds: [SRC.subnetA] },
+                { provider: p.source, dependsOn: [orgRes, orgPrin] },
+            );
             // That gateway auto-accepts shared attachments: an accepter finds nothing pending.
             new aws.ec2transitgateway.VpcAttachmentAccepter("src-accepted", { transitGatewayAttachmentId: srcAtt.id });
             // Only the owner shares a gateway, from its Region.
@@ -103,13 +157,19 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         is("closed-outsider", /does not allow external principals/);
         is("out-accepted-by-self", /InvalidTransitGatewayAttachmentID\.NotFound/);
         is("out-accepted-twice", /IncorrectState/);
-        is("source-accepts", /No pending RAM Resource Share \(arn:aws:ram:eu-west-2:111111111111:resource-share\/[0-9a-f-]+\) invitation found\n\nNOTE: If both AWS accounts are in the same AWS Organization and RAM Sharing with AWS Organizations is enabled, this resource is not necessary/);
+        is(
+            "source-accepts",
+            /No pending RAM Resource Share \(arn:aws:ram:eu-west-2:111111111111:resource-share\/[0-9a-f-]+\) invitation found\n\nNOTE: If both AWS accounts are in the same AWS Organization and RAM Sharing with AWS Organizations is enabled, this resource is not necessary/,
+        );
         is("src-accepted", /IncorrectState: tgw-attach-[0-9a-f]{17} is in invalid state \(available\)/);
         is("not-mine", /UnknownResourceException/);
         for (const ok of ["outsider-accepts", "out", "out-accepted", "src"]) {
             assert.ok(!refused.has(ok), `${ok}: ${refused.get(ok)}`);
         }
-        const at = (name: string) => recordsOf(r, name).filter((l) => l.op === "create").map((l) => `${l.account}/${l.region}`)[0];
+        const at = (name: string) =>
+            recordsOf(r, name)
+                .filter((l) => l.op === "create")
+                .map((l) => `${l.account}/${l.region}`)[0];
         assert.strictEqual(at("out"), `${OUTSIDE_ACCOUNT}/${REGION}`, "the attachment is the VPC owner's");
         assert.strictEqual(at("out-accepted"), `${ACCOUNT}/${REGION}`, "the accepter is the gateway owner's");
         assert.strictEqual(at("outsider-accepts"), `${OUTSIDE_ACCOUNT}/${REGION}`);
@@ -118,7 +178,9 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         const retagged = await lab.up("tgw-ram", program({ stage: "two" }));
         assert.ok(!refusals(retagged).has("out-accepted"), `out-accepted: ${refusals(retagged).get("out-accepted")}`);
         assert.deepStrictEqual(
-            recordsOf(retagged, "out-accepted").filter((l) => l.op !== "read").map((l) => [l.op, l.changed]),
+            recordsOf(retagged, "out-accepted")
+                .filter((l) => l.op !== "read")
+                .map((l) => [l.op, l.changed]),
             [["update", ["tags"]]],
         );
     });
@@ -126,24 +188,51 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
     it("across Regions: gateway peering requested by one side, accepted in the peer's account and Region; static routes need an accepted attachment", async () => {
         const request = () => {
             const p = providers();
-            const peering = new aws.ec2transitgateway.PeeringAttachment("src-to-dst", { transitGatewayId: SRC.tgw, peerTransitGatewayId: DST.tgw, peerRegion: REGION, peerAccountId: ACCOUNT }, { provider: p.sourceUs });
+            const peering = new aws.ec2transitgateway.PeeringAttachment(
+                "src-to-dst",
+                { transitGatewayId: SRC.tgw, peerTransitGatewayId: DST.tgw, peerRegion: REGION, peerAccountId: ACCOUNT },
+                { provider: p.sourceUs },
+            );
             return { p, peering };
         };
         // First run: requested, not accepted yet, so no static route to it.
         const early = await lab.up("tgw-peering", () => {
             const { peering } = request();
-            new aws.ec2transitgateway.Route("too-early", { destinationCidrBlock: "10.30.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: DST.tgwRouteTable });
+            new aws.ec2transitgateway.Route("too-early", {
+                destinationCidrBlock: "10.30.0.0/16",
+                transitGatewayAttachmentId: peering.id,
+                transitGatewayRouteTableId: DST.tgwRouteTable,
+            });
         });
-        assert.match(refusals(early).get("too-early") ?? "(not refused)", /IncorrectState: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is in invalid state \(pendingAcceptance\)/);
+        assert.match(
+            refusals(early).get("too-early") ?? "(not refused)",
+            /IncorrectState: Transit Gateway Attachment tgw-attach-[0-9a-f]{17} is in invalid state \(pendingAcceptance\)/,
+        );
         const accepted = (tags?: Record<string, string>) => () => {
             const { p, peering } = request();
             new aws.ec2transitgateway.PeeringAttachmentAccepter("wrong-region", { transitGatewayAttachmentId: peering.id }, { provider: p.us });
             const acc = new aws.ec2transitgateway.PeeringAttachmentAccepter("accept", { transitGatewayAttachmentId: peering.id, tags });
-            new aws.ec2transitgateway.Route("dst-route", { destinationCidrBlock: "10.30.0.0/16", transitGatewayAttachmentId: acc.id, transitGatewayRouteTableId: DST.tgwRouteTable }, { dependsOn: [acc] });
-            new aws.ec2transitgateway.Route("src-route", { destinationCidrBlock: "10.0.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: SRC.tgwRouteTable }, { provider: p.sourceUs, dependsOn: [acc] });
+            new aws.ec2transitgateway.Route(
+                "dst-route",
+                { destinationCidrBlock: "10.30.0.0/16", transitGatewayAttachmentId: acc.id, transitGatewayRouteTableId: DST.tgwRouteTable },
+                { dependsOn: [acc] },
+            );
+            new aws.ec2transitgateway.Route(
+                "src-route",
+                { destinationCidrBlock: "10.0.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: SRC.tgwRouteTable },
+                { provider: p.sourceUs, dependsOn: [acc] },
+            );
             // The source account does not own the destination's route tables.
-            new aws.ec2transitgateway.Route("foreign-table", { destinationCidrBlock: "10.31.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: DST.tgwRouteTable }, { provider: p.source, dependsOn: [acc] });
-            new aws.ec2transitgateway.PeeringAttachment("no-peer", { transitGatewayId: SRC.tgw, peerTransitGatewayId: "tgw-0d57000000000ffff", peerRegion: REGION, peerAccountId: ACCOUNT }, { provider: p.sourceUs });
+            new aws.ec2transitgateway.Route(
+                "foreign-table",
+                { destinationCidrBlock: "10.31.0.0/16", transitGatewayAttachmentId: peering.id, transitGatewayRouteTableId: DST.tgwRouteTable },
+                { provider: p.source, dependsOn: [acc] },
+            );
+            new aws.ec2transitgateway.PeeringAttachment(
+                "no-peer",
+                { transitGatewayId: SRC.tgw, peerTransitGatewayId: "tgw-0d57000000000ffff", peerRegion: REGION, peerAccountId: ACCOUNT },
+                { provider: p.sourceUs },
+            );
         };
         const r = await lab.up("tgw-peering", accepted());
         const refused = refusals(r);
@@ -154,14 +243,24 @@ describe("AWS double through the engine: transit gateways and RAM", function () 
         for (const ok of ["accept", "dst-route", "src-route"]) {
             assert.ok(!refused.has(ok), `${ok}: ${refused.get(ok)}`);
         }
-        const at = (name: string) => recordsOf(r, name).filter((l) => l.op === "create").map((l) => `${l.account}/${l.region}`)[0];
-        assert.strictEqual(recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.account + "/" + recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.region, `${SOURCE_ACCOUNT}/${OTHER_REGION}`);
+        const at = (name: string) =>
+            recordsOf(r, name)
+                .filter((l) => l.op === "create")
+                .map((l) => `${l.account}/${l.region}`)[0];
+        assert.strictEqual(
+            recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.account +
+                "/" +
+                recordsOf(early, "src-to-dst").find((l) => l.op === "create")?.region,
+            `${SOURCE_ACCOUNT}/${OTHER_REGION}`,
+        );
         assert.strictEqual(at("accept"), `${ACCOUNT}/${REGION}`);
         // A tags-only update of the accepter accepts nothing again (TF's Update: "Tags only.").
         const retagged = await lab.up("tgw-peering", accepted({ stage: "two" }));
         assert.ok(!refusals(retagged).has("accept"), `accept: ${refusals(retagged).get("accept")}`);
         assert.deepStrictEqual(
-            recordsOf(retagged, "accept").filter((l) => l.op !== "read").map((l) => [l.op, l.changed]),
+            recordsOf(retagged, "accept")
+                .filter((l) => l.op !== "read")
+                .map((l) => [l.op, l.changed]),
             [["update", ["tags"]]],
         );
     });

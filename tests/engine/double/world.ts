@@ -48,7 +48,10 @@ export const INSTANCE_TYPE = "m5.2xlarge";
 
 function crowdedEndpoints(): NonNullable<World["vpcEndpoints"]> {
     return Object.fromEntries(
-        Array.from({ length: 50 }, (_, n) => [`vpce-0c0000000000000${String(n).padStart(2, "0")}`, { vpcId: W.vpcCrowded, serviceName: `com.amazonaws.${REGION}.datasync`, privateDnsEnabled: false, interfaces: {} }]),
+        Array.from({ length: 50 }, (_, n) => [
+            `vpce-0c0000000000000${String(n).padStart(2, "0")}`,
+            { vpcId: W.vpcCrowded, serviceName: `com.amazonaws.${REGION}.datasync`, privateDnsEnabled: false, interfaces: {} },
+        ]),
     );
 }
 
@@ -76,7 +79,11 @@ export function labWorld(): World {
         securityGroups: { [W.group]: { vpcId: DST.vpc, name: "existing" }, [W.group2]: { vpcId: W.vpc2, name: "other-vpc" } },
         vpcEndpoints: crowdedEndpoints(),
         routeTables: {
-            [DST.routeTable]: { vpcId: DST.vpc, subnetIds: [DST.subnetA], routes: [{ destinationCidrBlock: "192.168.0.0/16", target: "vgw-0d5700000000000a1" }] },
+            [DST.routeTable]: {
+                vpcId: DST.vpc,
+                subnetIds: [DST.subnetA],
+                routes: [{ destinationCidrBlock: "192.168.0.0/16", target: "vgw-0d5700000000000a1" }],
+            },
             [W.mainRouteTable]: { vpcId: DST.vpc, main: true },
             [W.fullRouteTable]: {
                 vpcId: W.vpc2,

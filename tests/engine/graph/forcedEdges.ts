@@ -56,7 +56,10 @@ export const FORCED: EdgeRule[] = [
     {
         from: ["endpointIngressByGroup"],
         to: ["agentGroup"],
-        link: (r, g) => String(r.inputs.referencedSecurityGroupId ?? "").split("/").pop() === g.id,
+        link: (r, g) =>
+            String(r.inputs.referencedSecurityGroupId ?? "")
+                .split("/")
+                .pop() === g.id,
         why: "the rule admits the agents by reference to their group, which must exist",
         source: "EC2 API AuthorizeSecurityGroupIngress (referenced group); docs/aws-double.md R9",
     },
@@ -160,7 +163,9 @@ export interface Classified extends Edge {
 function matches(rule: EdgeRule, g: Graph, roles: Map<string, Role>, from: string, to: string): boolean {
     const rf = roles.get(from);
     const rt = roles.get(to);
-    return rf !== undefined && rt !== undefined && rule.from.includes(rf) && rule.to.includes(rt) && (rule.link?.(g.nodes.get(from)!, g.nodes.get(to)!) ?? true);
+    return (
+        rf !== undefined && rt !== undefined && rule.from.includes(rf) && rule.to.includes(rt) && (rule.link?.(g.nodes.get(from)!, g.nodes.get(to)!) ?? true)
+    );
 }
 
 /** Every pair of nodes a FORCED row says must wait for one another, present in the graph or not. */

@@ -37,7 +37,9 @@ export function rolesOf(g: Graph): Map<string, Role> {
     const agentGroups = new Set(nodes.filter((n) => n.type === T.instance).flatMap((n) => (n.outputs.vpcSecurityGroupIds ?? []) as string[]));
     const endpointGroups = new Set(nodes.filter((n) => n.type === T.vpcEndpoint).flatMap((n) => (n.outputs.securityGroupIds ?? []) as string[]));
     const endpointCidrs = new Set(
-        nodes.filter((n) => n.type === T.vpcEndpoint).flatMap((n) => ((n.outputs.subnetConfigurations ?? []) as Array<{ ipv4: string }>).map((c) => `${c.ipv4}/32`)),
+        nodes
+            .filter((n) => n.type === T.vpcEndpoint)
+            .flatMap((n) => ((n.outputs.subnetConfigurations ?? []) as Array<{ ipv4: string }>).map((c) => `${c.ipv4}/32`)),
     );
     const roles = new Map<string, Role>();
     for (const n of nodes) {

@@ -53,7 +53,15 @@ export function graphOf(exported: { deployment: { resources?: StateResource[] } 
     const nodes = new Map<string, Node>();
     for (const r of resources) {
         if (r.custom && !isProvider(r.type)) {
-            nodes.set(r.urn, { urn: r.urn, type: r.type, name: urnName(r.urn), id: r.id ?? "", parent: r.parent, inputs: r.inputs ?? {}, outputs: r.outputs ?? {} });
+            nodes.set(r.urn, {
+                urn: r.urn,
+                type: r.type,
+                name: urnName(r.urn),
+                id: r.id ?? "",
+                parent: r.parent,
+                inputs: r.inputs ?? {},
+                outputs: r.outputs ?? {},
+            });
         }
     }
     const children = new Map<string, string[]>();
@@ -62,8 +70,7 @@ export function graphOf(exported: { deployment: { resources?: StateResource[] } 
             children.set(r.parent, [...(children.get(r.parent) ?? []), r.urn]);
         }
     }
-    const customsUnder = (urn: string): string[] =>
-        nodes.has(urn) ? [urn] : (children.get(urn) ?? []).flatMap(customsUnder);
+    const customsUnder = (urn: string): string[] => (nodes.has(urn) ? [urn] : (children.get(urn) ?? []).flatMap(customsUnder));
     const seen = new Set<string>();
     const edges: Edge[] = [];
     for (const r of resources) {

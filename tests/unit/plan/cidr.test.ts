@@ -104,7 +104,10 @@ describe("plan/cidr", () => {
             it(`contains(${r}, ${a}) = ${want}`, () => assert.strictEqual(contains(cidr(r), a), want));
         }
         it("only /0 is the world", () => {
-            assert.deepStrictEqual(["0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8"].map((t) => isWorld(cidr(t))), [true, false, false, false]);
+            assert.deepStrictEqual(
+                ["0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "10.0.0.0/8"].map((t) => isWorld(cidr(t))),
+                [true, false, false, false],
+            );
         });
     });
 
@@ -187,7 +190,10 @@ describe("plan/cidr", () => {
                     while (minPrefix > 0 && start % size(minPrefix - 1) === 0) {
                         minPrefix--;
                     }
-                    return fc.tuple(fc.constant(a), fc.integer({ min: Math.max(minPrefix, 1), max: 32 }).map((prefix): Range => ({ network: start, prefix })));
+                    return fc.tuple(
+                        fc.constant(a),
+                        fc.integer({ min: Math.max(minPrefix, 1), max: 32 }).map((prefix): Range => ({ network: start, prefix })),
+                    );
                 });
             fc.assert(
                 fc.property(adjacent, ([a, b]) => {
@@ -219,7 +225,13 @@ describe("plan/cidr", () => {
             fc.assert(
                 fc.property(range, (r) => {
                     const c = parseCidr(rangeText(r));
-                    return c !== undefined && c.text === rangeText(r) && c.prefix === r.prefix && c.network.toString() === ipText(r.network) && parseCidr(c.text)?.text === c.text;
+                    return (
+                        c !== undefined &&
+                        c.text === rangeText(r) &&
+                        c.prefix === r.prefix &&
+                        c.network.toString() === ipText(r.network) &&
+                        parseCidr(c.text)?.text === c.text
+                    );
                 }),
             );
         });
@@ -234,7 +246,12 @@ describe("plan/cidr", () => {
                 fc.property(address, range, (n, r) => {
                     const host = parseSource(ipText(n));
                     const net = parseSource(rangeText(r));
-                    return host?.text === `${ipText(n)}/32` && net?.text === rangeText(r) && parseSource(host.text)?.text === host.text && parseCidr(net.text)?.text === net.text;
+                    return (
+                        host?.text === `${ipText(n)}/32` &&
+                        net?.text === rangeText(r) &&
+                        parseSource(host.text)?.text === host.text &&
+                        parseCidr(net.text)?.text === net.text
+                    );
                 }),
             );
         });

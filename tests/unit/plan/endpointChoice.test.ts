@@ -30,7 +30,10 @@ describe("plan/endpointChoice", () => {
     it("fails on an endpoint without addresses, and on two in one subnet", () => {
         assert.throws(() => chooseEndpointIp([], "subnet-a"), /has 0 addresses in the activation subnet subnet-a \(addresses: none\)/);
         assert.throws(() => chooseEndpointIp([{ ipv4: "10.0.1.9" }], "subnet-a"), /\(addresses: 10\.0\.1\.9 in \?\)/);
-        assert.throws(() => chooseEndpointIp([...addresses, { subnetId: "subnet-a", ipv4: "10.0.1.11" }], "subnet-a"), /has 2 addresses in the activation subnet subnet-a/);
+        assert.throws(
+            () => chooseEndpointIp([...addresses, { subnetId: "subnet-a", ipv4: "10.0.1.11" }], "subnet-a"),
+            /has 2 addresses in the activation subnet subnet-a/,
+        );
     });
 
     it("interfaceAddresses maps an adopted endpoint's interfaces", () => {

@@ -8,11 +8,14 @@ const vm = (name: string): IngressAgent => ({ name, launched: false });
 describe("plan/endpointIngress", () => {
     describe("scope agentAddresses", () => {
         it("with a group reference: one group peer for all EC2 agents, existing VMs by address", () => {
-            assert.deepStrictEqual(planEndpointPeers({ scope: "agentAddresses", agents: [ec2("a"), vm("b"), ec2("c"), vm("d")], groupReference: true, sourceRanges: 3 }), [
-                { key: "agents", kind: "agentGroup" },
-                { key: "agent-b", kind: "agentAddress", agent: "b" },
-                { key: "agent-d", kind: "agentAddress", agent: "d" },
-            ]);
+            assert.deepStrictEqual(
+                planEndpointPeers({ scope: "agentAddresses", agents: [ec2("a"), vm("b"), ec2("c"), vm("d")], groupReference: true, sourceRanges: 3 }),
+                [
+                    { key: "agents", kind: "agentGroup" },
+                    { key: "agent-b", kind: "agentAddress", agent: "b" },
+                    { key: "agent-d", kind: "agentAddress", agent: "d" },
+                ],
+            );
         });
 
         it("without a group reference (cross-Region peering, transit gateway, VPN): every agent by address", () => {
@@ -30,7 +33,10 @@ describe("plan/endpointIngress", () => {
         });
 
         it("an all-EC2 fleet with a reference is a single peer", () => {
-            assert.deepStrictEqual(planEndpointPeers({ scope: "agentAddresses", agents: [ec2("a"), ec2("b"), ec2("c")], groupReference: true, sourceRanges: 0 }), [{ key: "agents", kind: "agentGroup" }]);
+            assert.deepStrictEqual(
+                planEndpointPeers({ scope: "agentAddresses", agents: [ec2("a"), ec2("b"), ec2("c")], groupReference: true, sourceRanges: 0 }),
+                [{ key: "agents", kind: "agentGroup" }],
+            );
         });
 
         it("an empty fleet admits nobody", () => {

@@ -69,7 +69,12 @@ describe("plan/firewall", () => {
         it("every source range to every destination range on 443 and 1024-1064, source-major", () => {
             assert.deepStrictEqual(
                 linkFirewallTable(["10.20.0.0/16", "192.168.0.0/24"], ["10.0.0.0/16"]).map((r) => `${r.from} -> ${r.to} ${r.protocol}/${r.ports}`),
-                ["10.20.0.0/16 -> 10.0.0.0/16 tcp/443", "10.20.0.0/16 -> 10.0.0.0/16 tcp/1024-1064", "192.168.0.0/24 -> 10.0.0.0/16 tcp/443", "192.168.0.0/24 -> 10.0.0.0/16 tcp/1024-1064"],
+                [
+                    "10.20.0.0/16 -> 10.0.0.0/16 tcp/443",
+                    "10.20.0.0/16 -> 10.0.0.0/16 tcp/1024-1064",
+                    "192.168.0.0/24 -> 10.0.0.0/16 tcp/443",
+                    "192.168.0.0/24 -> 10.0.0.0/16 tcp/1024-1064",
+                ],
             );
         });
         it("an empty side gives no rows", () => {
@@ -81,7 +86,14 @@ describe("plan/firewall", () => {
     describe("uniqueRules", () => {
         const r = (from: string, to: string, protocol: string, ports: string, purpose: string): FirewallRule => ({ from, to, protocol, ports, purpose });
         it("keeps the first of each (from, to, protocol, ports), whatever the purpose", () => {
-            const rows = [r("a", "b", "tcp", "443", "first"), r("a", "b", "tcp", "443", "second"), r("a", "b", "udp", "443", "udp"), r("a", "c", "tcp", "443", "other to"), r("b", "b", "tcp", "443", "other from"), r("a", "b", "tcp", "4430", "other ports")];
+            const rows = [
+                r("a", "b", "tcp", "443", "first"),
+                r("a", "b", "tcp", "443", "second"),
+                r("a", "b", "udp", "443", "udp"),
+                r("a", "c", "tcp", "443", "other to"),
+                r("b", "b", "tcp", "443", "other from"),
+                r("a", "b", "tcp", "4430", "other ports"),
+            ];
             assert.deepStrictEqual(
                 uniqueRules(rows).map((x) => x.purpose),
                 ["first", "udp", "other to", "other from", "other ports"],

@@ -56,18 +56,33 @@ describe("plan/ids", () => {
     });
 
     it("idDescription names the kind and its prefix", () => {
-        assert.deepStrictEqual(
-            (["subnet", "tgw-rtb", "vpce", "i", "sg"] as IdKind[]).map(idDescription),
-            ["subnet ID (subnet-...)", "transit gateway route table ID (tgw-rtb-...)", "VPC endpoint ID (vpce-...)", "EC2 instance ID (i-...)", "security group ID (sg-...)"],
-        );
+        assert.deepStrictEqual((["subnet", "tgw-rtb", "vpce", "i", "sg"] as IdKind[]).map(idDescription), [
+            "subnet ID (subnet-...)",
+            "transit gateway route table ID (tgw-rtb-...)",
+            "VPC endpoint ID (vpce-...)",
+            "EC2 instance ID (i-...)",
+            "security group ID (sg-...)",
+        ]);
     });
 
     describe("parseEc2Arn", () => {
         const table: [string, ReturnType<typeof parseEc2Arn>][] = [
-            ["arn:aws:ec2:eu-west-2:123456789012:subnet/subnet-0aaa1111bbbb2222c", { region: "eu-west-2", account: "123456789012", kind: "subnet", id: "subnet-0aaa1111bbbb2222c" }],
-            ["arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123abcd", { region: "us-east-1", account: "123456789012", kind: "security-group", id: "sg-0123abcd" }],
-            ["arn:aws-us-gov:ec2:us-gov-west-1:123456789012:subnet/subnet-0123abcd", { region: "us-gov-west-1", account: "123456789012", kind: "subnet", id: "subnet-0123abcd" }],
-            ["arn:aws-cn:ec2:cn-north-1:123456789012:security-group/sg-0123456789abcdef0", { region: "cn-north-1", account: "123456789012", kind: "security-group", id: "sg-0123456789abcdef0" }],
+            [
+                "arn:aws:ec2:eu-west-2:123456789012:subnet/subnet-0aaa1111bbbb2222c",
+                { region: "eu-west-2", account: "123456789012", kind: "subnet", id: "subnet-0aaa1111bbbb2222c" },
+            ],
+            [
+                "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123abcd",
+                { region: "us-east-1", account: "123456789012", kind: "security-group", id: "sg-0123abcd" },
+            ],
+            [
+                "arn:aws-us-gov:ec2:us-gov-west-1:123456789012:subnet/subnet-0123abcd",
+                { region: "us-gov-west-1", account: "123456789012", kind: "subnet", id: "subnet-0123abcd" },
+            ],
+            [
+                "arn:aws-cn:ec2:cn-north-1:123456789012:security-group/sg-0123456789abcdef0",
+                { region: "cn-north-1", account: "123456789012", kind: "security-group", id: "sg-0123456789abcdef0" },
+            ],
             // Kind and ID must agree.
             ["arn:aws:ec2:eu-west-2:123456789012:subnet/sg-0123abcd", undefined],
             ["arn:aws:ec2:eu-west-2:123456789012:security-group/subnet-0123abcd", undefined],

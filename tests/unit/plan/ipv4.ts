@@ -38,6 +38,4 @@ export function intersect(a: Range, b: Range): boolean {
 export const address = fc.integer({ min: 0, max: SPACE - 1 });
 
 /** Any IPv4 range with its host bits cleared. */
-export const range: fc.Arbitrary<Range> = fc
-    .tuple(address, fc.integer({ min: 0, max: 32 }))
-    .map(([n, prefix]) => ({ network: networkOf(n, prefix), prefix }));
+export const range: fc.Arbitrary<Range> = fc.tuple(address, fc.integer({ min: 0, max: 32 })).map(([n, prefix]) => ({ network: networkOf(n, prefix), prefix }));

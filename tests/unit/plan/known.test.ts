@@ -21,7 +21,8 @@ describe("plan/known", () => {
             [UNKNOWN, { items: [], complete: false }],
         ];
         for (const [input, want] of table) {
-            it(`${String(input === UNKNOWN ? "UNKNOWN" : JSON.stringify(input, (_, v) => (v === UNKNOWN ? "UNKNOWN" : v)))} -> ${JSON.stringify(want)}`, () => assert.deepStrictEqual(knownList(input), want));
+            it(`${String(input === UNKNOWN ? "UNKNOWN" : JSON.stringify(input, (_, v) => (v === UNKNOWN ? "UNKNOWN" : v)))} -> ${JSON.stringify(want)}`, () =>
+                assert.deepStrictEqual(knownList(input), want));
         }
     });
 });

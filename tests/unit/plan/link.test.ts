@@ -82,7 +82,15 @@ describe("plan/link planLink", () => {
         });
         it("is the same plan across accounts and Regions, whatever the gateway settings", () => {
             assert.deepStrictEqual(
-                planLink({ ...existing, crossAccount: true, crossRegion: true, sourceGateway: true, sharing: "preShared", explicitTables: { destination: true, source: true }, gateways: { destination: gw(false) } }),
+                planLink({
+                    ...existing,
+                    crossAccount: true,
+                    crossRegion: true,
+                    sourceGateway: true,
+                    sharing: "preShared",
+                    explicitTables: { destination: true, source: true },
+                    gateways: { destination: gw(false) },
+                }),
                 { routes: routes(undefined, "existing") },
             );
         });
@@ -105,10 +113,19 @@ describe("plan/link planLink", () => {
             });
         }
         it("ignores the transit gateway settings", () => {
-            assert.deepStrictEqual(planLink({ ...peering, sharing: "preShared", explicitTables: { destination: true, source: true }, gateways: { destination: gw(true) }, declaredAutoAccept: true }), {
-                peering: { peerRegion: false },
-                routes: routes("peering", "peering"),
-            });
+            assert.deepStrictEqual(
+                planLink({
+                    ...peering,
+                    sharing: "preShared",
+                    explicitTables: { destination: true, source: true },
+                    gateways: { destination: gw(true) },
+                    declaredAutoAccept: true,
+                }),
+                {
+                    peering: { peerRegion: false },
+                    routes: routes("peering", "peering"),
+                },
+            );
         });
     });
 
@@ -147,10 +164,25 @@ describe("plan/link planLink", () => {
 
         // Cross-account: sharing x the gateway's autoAcceptSharedAttachments (looked up).
         const crossAccount: [string, Partial<LinkInputs>, GatewayPlan["share"], boolean][] = [
-            ['"ram", gateway does not auto-accept', { sharing: "ram", gateways: { destination: gw(false) } }, { allowExternalPrincipals: true, accepter: true }, true],
+            [
+                '"ram", gateway does not auto-accept',
+                { sharing: "ram", gateways: { destination: gw(false) } },
+                { allowExternalPrincipals: true, accepter: true },
+                true,
+            ],
             ['"ram", gateway auto-accepts', { sharing: "ram", gateways: { destination: gw(true) } }, { allowExternalPrincipals: true, accepter: true }, false],
-            ['"ramOrganization", gateway does not auto-accept', { sharing: "ramOrganization", gateways: { destination: gw(false) } }, { allowExternalPrincipals: false, accepter: false }, true],
-            ['"ramOrganization", gateway auto-accepts', { sharing: "ramOrganization", gateways: { destination: gw(true) } }, { allowExternalPrincipals: false, accepter: false }, false],
+            [
+                '"ramOrganization", gateway does not auto-accept',
+                { sharing: "ramOrganization", gateways: { destination: gw(false) } },
+                { allowExternalPrincipals: false, accepter: false },
+                true,
+            ],
+            [
+                '"ramOrganization", gateway auto-accepts',
+                { sharing: "ramOrganization", gateways: { destination: gw(true) } },
+                { allowExternalPrincipals: false, accepter: false },
+                false,
+            ],
             ['"preShared", gateway does not auto-accept', { sharing: "preShared", gateways: { destination: gw(false) } }, undefined, true],
             ['"preShared", gateway auto-accepts', { sharing: "preShared", gateways: { destination: gw(true) } }, undefined, false],
         ];
@@ -262,7 +294,11 @@ describe("plan/link planLink", () => {
 
         it("cross-account: each side attaches to its own gateway, so no share and no accepter", () => {
             for (const sharing of ["ram", "ramOrganization", "preShared"] as const) {
-                assert.deepStrictEqual(planLink({ ...peered, crossAccount: true, sharing, gateways: { destination: gw(false), source: gw(false) } }), tgw(PEERED, true), sharing);
+                assert.deepStrictEqual(
+                    planLink({ ...peered, crossAccount: true, sharing, gateways: { destination: gw(false), source: gw(false) } }),
+                    tgw(PEERED, true),
+                    sharing,
+                );
             }
         });
 

@@ -2,7 +2,16 @@
 // CreateSecurityGroup (255 characters, "a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*", no
 // leading sg-), DataSync CreateAgent AgentName and TagListEntry patterns, EC2 tag restrictions.
 import * as assert from "assert";
-import { agentNameProblem, ec2DescriptionProblem, securityGroupNamePrefix, tagKeyProblem, TAG_KEY_MAX, TAG_VALUE_MAX, TAGS_MAX, tagValueProblem } from "../../../provider/src/plan/names";
+import {
+    agentNameProblem,
+    ec2DescriptionProblem,
+    securityGroupNamePrefix,
+    tagKeyProblem,
+    TAG_KEY_MAX,
+    TAG_VALUE_MAX,
+    TAGS_MAX,
+    tagValueProblem,
+} from "../../../provider/src/plan/names";
 
 const EC2_CHARS = "has characters EC2 does not take in a security group description (allowed: a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*)";
 
@@ -21,7 +30,8 @@ describe("plan/names", () => {
             ["100%", EC2_CHARS],
         ];
         for (const [text, want] of table) {
-            it(`${JSON.stringify(text.length > 40 ? `${text.slice(0, 20)}...(${text.length})` : text)} -> ${want ?? "ok"}`, () => assert.strictEqual(ec2DescriptionProblem(text), want));
+            it(`${JSON.stringify(text.length > 40 ? `${text.slice(0, 20)}...(${text.length})` : text)} -> ${want ?? "ok"}`, () =>
+                assert.strictEqual(ec2DescriptionProblem(text), want));
         }
     });
 
@@ -60,7 +70,8 @@ describe("plan/names", () => {
             ["agent(1)", CHARS],
         ];
         for (const [name, want] of table) {
-            it(`${JSON.stringify(name.length > 40 ? `(${name.length} chars)` : name)} -> ${want ?? "ok"}`, () => assert.strictEqual(agentNameProblem(name), want));
+            it(`${JSON.stringify(name.length > 40 ? `(${name.length} chars)` : name)} -> ${want ?? "ok"}`, () =>
+                assert.strictEqual(agentNameProblem(name), want));
         }
     });
 
@@ -95,7 +106,8 @@ describe("plan/names", () => {
             ["50%", VALUE_CHARS],
         ];
         for (const [value, want] of values) {
-            it(`value ${JSON.stringify(value.length > 40 ? `(${value.length} chars)` : value)} -> ${want ?? "ok"}`, () => assert.strictEqual(tagValueProblem(value), want));
+            it(`value ${JSON.stringify(value.length > 40 ? `(${value.length} chars)` : value)} -> ${want ?? "ok"}`, () =>
+                assert.strictEqual(tagValueProblem(value), want));
         }
     });
 });

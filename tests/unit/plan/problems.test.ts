@@ -41,8 +41,14 @@ describe("plan/problems", () => {
     });
 
     it("describe: value, reason and fix on one line", () => {
-        assert.strictEqual(describeProblem({ path: "x", value: "10.0.0.1/16", reason: "not a CIDR", fix: "clear the host bits" }), 'got "10.0.0.1/16": not a CIDR. Fix: clear the host bits');
-        assert.strictEqual(describeProblem({ path: "k", value: "SECRET-KEY", reason: "malformed", fix: "copy it again", secret: true }), "got a secret value: malformed. Fix: copy it again");
+        assert.strictEqual(
+            describeProblem({ path: "x", value: "10.0.0.1/16", reason: "not a CIDR", fix: "clear the host bits" }),
+            'got "10.0.0.1/16": not a CIDR. Fix: clear the host bits',
+        );
+        assert.strictEqual(
+            describeProblem({ path: "k", value: "SECRET-KEY", reason: "malformed", fix: "copy it again", secret: true }),
+            "got a secret value: malformed. Fix: copy it again",
+        );
     });
 
     describe("summary", () => {
@@ -51,13 +57,24 @@ describe("plan/problems", () => {
             assert.strictEqual(summary("NetworkLink", 3), "NetworkLink: 3 invalid inputs; nothing was created");
         });
         it("spells out text-only problems by path, reason and fix, never their value", () => {
-            const text = summary("Agent", 2, [{ path: "activation.manualKey", value: "F0EFT-7FPPR-GG7MC-3I9R3-27DOH", reason: "does not look like a key", fix: "copy it exactly", secret: true }]);
+            const text = summary("Agent", 2, [
+                {
+                    path: "activation.manualKey",
+                    value: "F0EFT-7FPPR-GG7MC-3I9R3-27DOH",
+                    reason: "does not look like a key",
+                    fix: "copy it exactly",
+                    secret: true,
+                },
+            ]);
             assert.strictEqual(text, "Agent: 2 invalid inputs; nothing was created:\n  - activation.manualKey: does not look like a key. Fix: copy it exactly");
             assert.ok(!text.includes("F0EFT"));
         });
     });
 
     it("at joins a path and a field; an empty prefix is the top level", () => {
-        assert.deepStrictEqual([at("", "vpcId"), at("link", "mode"), at("agents[2]", "instance.subnetId")], ["vpcId", "link.mode", "agents[2].instance.subnetId"]);
+        assert.deepStrictEqual(
+            [at("", "vpcId"), at("link", "mode"), at("agents[2]", "instance.subnetId")],
+            ["vpcId", "link.mode", "agents[2].instance.subnetId"],
+        );
     });
 });

@@ -6,10 +6,12 @@ import { overQuota, QUOTAS } from "../../../provider/src/plan/quotas";
 
 describe("plan/quotas", () => {
     it("the default values AWS publishes", () => {
-        assert.deepStrictEqual(
-            Object.fromEntries(Object.entries(QUOTAS).map(([k, q]) => [k, q.value])),
-            { rulesPerSecurityGroup: 60, securityGroupsPerInterface: 5, routesPerRouteTable: 50, interfaceEndpointsPerVpc: 50 },
-        );
+        assert.deepStrictEqual(Object.fromEntries(Object.entries(QUOTAS).map(([k, q]) => [k, q.value])), {
+            rulesPerSecurityGroup: 60,
+            securityGroupsPerInterface: 5,
+            routesPerRouteTable: 50,
+            interfaceEndpointsPerVpc: 50,
+        });
     });
 
     describe("overQuota", () => {
@@ -19,7 +21,10 @@ describe("plan/quotas", () => {
             assert.strictEqual(overQuota({ ...use, used: 60 }), undefined);
         });
         it("one over the limit is reported with the count, the limit and the quota's name", () => {
-            assert.strictEqual(overQuota({ ...use, used: 61 }), "the endpoint security group's inbound rules would be 61, over AWS's quota of 60 inbound or outbound rules per security group");
+            assert.strictEqual(
+                overQuota({ ...use, used: 61 }),
+                "the endpoint security group's inbound rules would be 61, over AWS's quota of 60 inbound or outbound rules per security group",
+            );
         });
     });
 });

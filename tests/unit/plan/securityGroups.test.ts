@@ -82,11 +82,20 @@ describe("plan/securityGroups", () => {
 
         it("a storage port range shows as from-to in its key", () => {
             const [rule] = planAgentRules({ ...none, storage: [{ protocol: "tcp", fromPort: 50010, toPort: 50020 }] }).filter((r) => r.peer.kind === "storage");
-            assert.deepStrictEqual([rule.key, rule.port.fromPort, rule.port.toPort, rule.port.purpose], ["out-storage0-tcp50010-50020", 50010, 50020, "agent to its storage"]);
+            assert.deepStrictEqual(
+                [rule.key, rule.port.fromPort, rule.port.toPort, rule.port.purpose],
+                ["out-storage0-tcp50010-50020", 50010, 50020, "agent to its storage"],
+            );
         });
 
         it("port 80 is open only from the activation sources, and nothing else comes in", () => {
-            const rules = planAgentRules({ activationSources: 3, taskCidrs: 1, storage: [{ protocol: "tcp", fromPort: 443, toPort: 443 }], dnsServers: 1, supportChannel: true });
+            const rules = planAgentRules({
+                activationSources: 3,
+                taskCidrs: 1,
+                storage: [{ protocol: "tcp", fromPort: 443, toPort: 443 }],
+                dnsServers: 1,
+                supportChannel: true,
+            });
             const ingress = rules.filter((r) => r.direction === "ingress");
             assert.deepStrictEqual(
                 ingress.map((r) => [agentPeer(r.peer), r.port.fromPort, r.port.toPort]),
@@ -105,11 +114,13 @@ describe("plan/securityGroups", () => {
             activationSources: fc.nat({ max: 6 }),
             taskCidrs: fc.nat({ max: 6 }),
             storage: fc.array(
-                fc.record({ protocol: fc.constantFrom<"tcp" | "udp">("tcp", "udp"), fromPort: fc.integer({ min: 1, max: 65535 }), span: fc.nat({ max: 50 }) }).map((s) => ({
-                    protocol: s.protocol,
-                    fromPort: s.fromPort,
-                    toPort: Math.min(65535, s.fromPort + s.span),
-                })),
+                fc
+                    .record({ protocol: fc.constantFrom<"tcp" | "udp">("tcp", "udp"), fromPort: fc.integer({ min: 1, max: 65535 }), span: fc.nat({ max: 50 }) })
+                    .map((s) => ({
+                        protocol: s.protocol,
+                        fromPort: s.fromPort,
+                        toPort: Math.min(65535, s.fromPort + s.span),
+                    })),
                 { maxLength: 6 },
             ),
             dnsServers: fc.nat({ max: 4 }),
@@ -131,7 +142,9 @@ describe("plan/securityGroups", () => {
             fc.assert(
                 fc.property(grow, ([c, field]) => {
                     const more: AgentGroupCounts =
-                        field === "storage" ? { ...c, storage: [...c.storage, { protocol: "tcp", fromPort: 445, toPort: 445 }] } : { ...c, [field]: (c[field as "taskCidrs"] as number) + 1 };
+                        field === "storage"
+                            ? { ...c, storage: [...c.storage, { protocol: "tcp", fromPort: 445, toPort: 445 }] }
+                            : { ...c, [field]: (c[field as "taskCidrs"] as number) + 1 };
                     const after = new Map(planAgentRules(more).map((r) => [r.key, r]));
                     for (const r of planAgentRules(c)) {
                         assert.deepStrictEqual(after.get(r.key), r);
@@ -154,7 +167,11 @@ describe("plan/securityGroups", () => {
         });
 
         // A fleet: unique agent names as CreateAgent accepts them, each launched (EC2) or an existing VM.
-        const fleet = fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-zA-Z0-9._:@/+=-]{1,10}$/), launched: fc.boolean() }), { selector: (a) => a.name, minLength: 1, maxLength: 10 });
+        const fleet = fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-zA-Z0-9._:@/+=-]{1,10}$/), launched: fc.boolean() }), {
+            selector: (a) => a.name,
+            minLength: 1,
+            maxLength: 10,
+        });
 
         function agentRules(agents: { name: string; launched: boolean }[], groupReference: boolean, support: boolean) {
             const peers = planEndpointPeers({ scope: "agentAddresses", agents, groupReference, sourceRanges: 2 });

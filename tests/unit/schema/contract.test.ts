@@ -18,8 +18,21 @@ interface Schema {
     name: string;
     version: string;
     language: Record<string, Record<string, unknown>>;
-    resources: Record<string, { description: string; isComponent: boolean; inputProperties: Record<string, PropertySpec>; requiredInputs: string[]; properties: Record<string, PropertySpec>; required: string[] }>;
-    types: Record<string, { description: string; type: string; properties?: Record<string, PropertySpec>; required?: string[]; enum?: { name: string; value: string }[] }>;
+    resources: Record<
+        string,
+        {
+            description: string;
+            isComponent: boolean;
+            inputProperties: Record<string, PropertySpec>;
+            requiredInputs: string[];
+            properties: Record<string, PropertySpec>;
+            required: string[];
+        }
+    >;
+    types: Record<
+        string,
+        { description: string; type: string; properties?: Record<string, PropertySpec>; required?: string[]; enum?: { name: string; value: string }[] }
+    >;
 }
 
 const pkgVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -128,7 +141,11 @@ describe("the contract (schema.json, docs/reference.md)", () => {
     });
 
     it("marks exactly the key inputs secret", () => {
-        const secrets = propertySets().flatMap(([owner, , props]) => Object.entries(props).filter(([, p]) => p.secret).map(([name]) => `${owner}.${name}`));
+        const secrets = propertySets().flatMap(([owner, , props]) =>
+            Object.entries(props)
+                .filter(([, p]) => p.secret)
+                .map(([name]) => `${owner}.${name}`),
+        );
         assert.deepStrictEqual(secrets.sort(), ["ActivationSettings.manualKey", "JumpHost.privateKey", "SshProxy.privateKey"]);
     });
 
@@ -157,12 +174,33 @@ describe("the contract (schema.json, docs/reference.md)", () => {
             }
         }
         assert.deepStrictEqual(actual, {
-            ActivationMode: [["Local", "local"], ["Remote", "remote"], ["Manual", "manual"]],
-            AgentMode: [["Basic", "basic"], ["Enhanced", "enhanced"]],
-            IngressScope: [["AgentAddresses", "agentAddresses"], ["SourceRanges", "sourceRanges"]],
-            LinkMode: [["Peering", "peering"], ["TransitGateway", "transitGateway"], ["Existing", "existing"]],
-            StorageProtocol: [["Tcp", "tcp"], ["Udp", "udp"]],
-            TransitGatewaySharing: [["Ram", "ram"], ["RamOrganization", "ramOrganization"], ["PreShared", "preShared"]],
+            ActivationMode: [
+                ["Local", "local"],
+                ["Remote", "remote"],
+                ["Manual", "manual"],
+            ],
+            AgentMode: [
+                ["Basic", "basic"],
+                ["Enhanced", "enhanced"],
+            ],
+            IngressScope: [
+                ["AgentAddresses", "agentAddresses"],
+                ["SourceRanges", "sourceRanges"],
+            ],
+            LinkMode: [
+                ["Peering", "peering"],
+                ["TransitGateway", "transitGateway"],
+                ["Existing", "existing"],
+            ],
+            StorageProtocol: [
+                ["Tcp", "tcp"],
+                ["Udp", "udp"],
+            ],
+            TransitGatewaySharing: [
+                ["Ram", "ram"],
+                ["RamOrganization", "ramOrganization"],
+                ["PreShared", "preShared"],
+            ],
         });
     });
 
@@ -171,7 +209,17 @@ describe("the contract (schema.json, docs/reference.md)", () => {
             .filter(([, t]) => t.type === "object")
             .map(([token]) => short(token))
             .sort();
-        assert.deepStrictEqual(objects, ["ActivationSettings", "AgentInstance", "AgentSpec", "AwsSide", "FirewallRule", "JumpHost", "LinkSettings", "SshProxy", "StorageEgress"]);
+        assert.deepStrictEqual(objects, [
+            "ActivationSettings",
+            "AgentInstance",
+            "AgentSpec",
+            "AwsSide",
+            "FirewallRule",
+            "JumpHost",
+            "LinkSettings",
+            "SshProxy",
+            "StorageEgress",
+        ]);
         // NetworkLinkArgs extends LinkSettings: inherited members are inputs of NetworkLink.
         const link = schema.resources[PREFIX + "NetworkLink"];
         for (const name of Object.keys(schema.types[PREFIX + "LinkSettings"].properties!)) {
@@ -183,7 +231,9 @@ describe("the contract (schema.json, docs/reference.md)", () => {
 
 describe("inputs declared once", () => {
     it("gives every input name one description, except the names listed as different settings", () => {
-        const inputs = propertySets().filter(([, side]) => side === "input").map(([owner, , props]): [string, Record<string, PropertySpec>] => [owner, props]);
+        const inputs = propertySets()
+            .filter(([, side]) => side === "input")
+            .map(([owner, , props]): [string, Record<string, PropertySpec>] => [owner, props]);
         const conflicts = conflictingDescriptions(inputs);
         assert.deepStrictEqual([...conflicts.keys()], Object.keys(DIFFERENT_MEANINGS));
         assert.deepStrictEqual([...conflicts.get("mode")!.keys()].sort(), ["ActivationSettings", "LinkSettings", "NetworkLink"]);
@@ -193,7 +243,17 @@ describe("inputs declared once", () => {
         const inputs = (n: string) => schema.resources[PREFIX + n].inputProperties;
         const forwarded: Record<string, string[]> = {
             ServiceEndpoint: ["vpcId", "activationSubnetId", "fips", "supportChannel", "existingVpcEndpointId", "existingSecurityGroupId", "tags"],
-            Agent: ["agentMode", "activationSourceCidrs", "allowWorldActivationSource", "activationRegion", "fips", "supportChannel", "source", "destination", "tags"],
+            Agent: [
+                "agentMode",
+                "activationSourceCidrs",
+                "allowWorldActivationSource",
+                "activationRegion",
+                "fips",
+                "supportChannel",
+                "source",
+                "destination",
+                "tags",
+            ],
             NetworkLink: ["source", "destination", "tags"],
         };
         for (const [child, names] of Object.entries(forwarded)) {

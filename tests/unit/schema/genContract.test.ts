@@ -69,8 +69,14 @@ describe("gen-contract [--check]", () => {
         const script = path.join(repoRoot, "build", "scripts", "gen-contract.js");
         const probe = `require(${JSON.stringify(script)}); console.log(JSON.stringify(Object.keys(require.cache)))`;
         const loaded = JSON.parse(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" })) as string[];
-        assert.ok(loaded.some((m) => m.endsWith("components/tokens.js")), "the registry is read");
-        assert.deepStrictEqual(loaded.filter((m) => m.includes("@pulumi")), []);
+        assert.ok(
+            loaded.some((m) => m.endsWith("components/tokens.js")),
+            "the registry is read",
+        );
+        assert.deepStrictEqual(
+            loaded.filter((m) => m.includes("@pulumi")),
+            [],
+        );
     });
 
     it("refuses unknown arguments", () => {

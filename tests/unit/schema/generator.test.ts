@@ -21,8 +21,7 @@ function build(args: string, options: SchemaFromSourceOptions = {}) {
 }
 // ThingArgs with one member per line (TypeScript ignores a JSDoc that follows `{` on the same line).
 const args = (...members: string[]) => `/** In. */\nexport interface ThingArgs {\n${members.join("\n")}\n}`;
-const throwsMatching = (fn: () => unknown, pattern: RegExp) =>
-    assert.throws(fn, (e: unknown) => e instanceof SchemaError && pattern.test(e.message));
+const throwsMatching = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof SchemaError && pattern.test(e.message));
 
 describe("schemaFromSource: types", () => {
     it("maps types, inheritance, integers, enums, secrets and optional members", () => {
@@ -68,18 +67,33 @@ describe("schemaFromSource: types", () => {
         assert.deepStrictEqual(out.types["p:index:Colour"], {
             description: "A colour.",
             type: "string",
-            enum: [{ name: "DarkRed", value: "dark-red" }, { name: "Blue", value: "blue" }],
+            enum: [
+                { name: "DarkRed", value: "dark-red" },
+                { name: "Blue", value: "blue" },
+            ],
         });
         assert.strictEqual(out.types["p:index:Base"].description, "Base settings.");
         assert.strictEqual(out.types["p:index:Integer"], undefined);
     });
 
     it("rejects an unsupported type, naming the property and the type", () => {
-        throwsMatching(() => build(args("/** When. */ when: pulumi.Input<Date>;")), /^ThingArgs\.when: unsupported type `Date` in `pulumi\.Input<Date>` \(Date is not declared/);
-        throwsMatching(() => build(args("/** Either. Defaults to none. */ v?: pulumi.Input<string | number>;")), /^ThingArgs\.v: unsupported type `string \| number` in `pulumi\.Input<string \| number>`/);
-        throwsMatching(() => build(`type Cidr = string;\n${args("/** A range. */ c: Cidr;")}`), /^ThingArgs\.c: unsupported type `Cidr` \(type alias Cidr = string is neither/);
+        throwsMatching(
+            () => build(args("/** When. */ when: pulumi.Input<Date>;")),
+            /^ThingArgs\.when: unsupported type `Date` in `pulumi\.Input<Date>` \(Date is not declared/,
+        );
+        throwsMatching(
+            () => build(args("/** Either. Defaults to none. */ v?: pulumi.Input<string | number>;")),
+            /^ThingArgs\.v: unsupported type `string \| number` in `pulumi\.Input<string \| number>`/,
+        );
+        throwsMatching(
+            () => build(`type Cidr = string;\n${args("/** A range. */ c: Cidr;")}`),
+            /^ThingArgs\.c: unsupported type `Cidr` \(type alias Cidr = string is neither/,
+        );
         // Integer means a number alias; declared as anything else it is refused, not silently mapped.
-        throwsMatching(() => build(`export type Integer = string;\n${args("/** N. */ n: Integer;")}`), /^ThingArgs\.n: unsupported type `Integer` \(type alias Integer = string/);
+        throwsMatching(
+            () => build(`export type Integer = string;\n${args("/** N. */ n: Integer;")}`),
+            /^ThingArgs\.n: unsupported type `Integer` \(type alias Integer = string/,
+        );
     });
 
     it("rejects a property or type without a description, and unknown JSDoc tags", () => {
@@ -100,7 +114,12 @@ describe("schemaFromSource: types", () => {
 describe("schemaFromSource: defaults", () => {
     const table = { t: { seconds: 30, name: "x", on: false, per: { a: "one", b: "two" } } };
     const withTable = (...members: string[]) => build(args(...members), { defaults: table });
-    const all = ["/** S. @default t.seconds */ s?: pulumi.Input<number>;", "/** N. @default t.name */ n?: string;", "/** O. @default t.on */ o?: boolean;", "/** P: {@default t.per}. */ p: string;"];
+    const all = [
+        "/** S. @default t.seconds */ s?: pulumi.Input<number>;",
+        "/** N. @default t.name */ n?: string;",
+        "/** O. @default t.on */ o?: boolean;",
+        "/** P: {@default t.per}. */ p: string;",
+    ];
 
     it("emits @default values and expands {@default} in descriptions", () => {
         const props = withTable(...all).resources["p:index:Thing"].inputProperties;
@@ -118,9 +137,15 @@ describe("schemaFromSource: defaults", () => {
         throwsMatching(() => withTable(...all, "/** Q. @default t.per */ q?: string;"), /ThingArgs\.q: default "t\.per" is not a single value/);
         throwsMatching(() => withTable(...all, "/** Q. @default t.name */ q?: boolean;"), /ThingArgs\.q: default "x" does not fit/);
         const integer = `/** Whole. */\nexport type Integer = number;\n`;
-        throwsMatching(() => build(integer + args("/** Q. @default d.half */ q?: Integer;"), { defaults: { d: { half: 1.5 } } }), /ThingArgs\.q: default 1\.5 does not fit/);
+        throwsMatching(
+            () => build(integer + args("/** Q. @default d.half */ q?: Integer;"), { defaults: { d: { half: 1.5 } } }),
+            /ThingArgs\.q: default 1\.5 does not fit/,
+        );
         const colour = `/** C. */\nexport type Colour = "red" | "blue";\n`;
-        throwsMatching(() => build(colour + args("/** Q. @default d.c */ q?: Colour;"), { defaults: { d: { c: "green" } } }), /ThingArgs\.q: default "green" does not fit/);
+        throwsMatching(
+            () => build(colour + args("/** Q. @default d.c */ q?: Colour;"), { defaults: { d: { c: "green" } } }),
+            /ThingArgs\.q: default "green" does not fit/,
+        );
     });
 
     it("requires every optional input to have a default or say what happens without one", () => {
@@ -135,7 +160,10 @@ describe("schemaFromSource: defaults", () => {
         for (const prose of ["Defaults to 600.", 'Defaults to "basic".', "Defaults to false; leave it so."]) {
             throwsMatching(() => build(args(`/** A value. ${prose} */ v?: string;`)), /ThingArgs\.v: the description states a literal default/);
         }
-        throwsMatching(() => withTable(...all.slice(1), "/** S. Defaults to half a minute. @default t.seconds */ s?: number;"), /ThingArgs\.s: has @default and also describes a default in prose/);
+        throwsMatching(
+            () => withTable(...all.slice(1), "/** S. Defaults to half a minute. @default t.seconds */ s?: number;"),
+            /ThingArgs\.s: has @default and also describes a default in prose/,
+        );
     });
 });
 
@@ -160,7 +188,10 @@ describe("schemaFromSource: one description per name", () => {
 
     it("accepts a listed name with its reason, and fails when the listed name no longer differs", () => {
         assert.ok(build(twoTypes("Host name.", "The host."), { differentMeanings: { host: "different hosts" } }));
-        throwsMatching(() => build(twoTypes("Host name.", "Host name."), { differentMeanings: { host: "different hosts" } }), /DIFFERENT_MEANINGS lists host, which no longer differ/);
+        throwsMatching(
+            () => build(twoTypes("Host name.", "Host name."), { differentMeanings: { host: "different hosts" } }),
+            /DIFFERENT_MEANINGS lists host, which no longer differ/,
+        );
     });
 
     it("checks outputs among themselves, and lets an input and an output of one name differ", () => {

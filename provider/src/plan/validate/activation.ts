@@ -43,7 +43,12 @@ function checkHost(p: Problems, path: string, host: unknown, user: unknown, port
 
 function checkJumpHost(p: Problems, path: string, a: Known<ActivationSettings>, mode: string): void {
     if (mode === "remote" && a.jumpHost === undefined) {
-        p.add(at(path, "jumpHost"), undefined, 'mode "remote" runs the activation over SSH on a jump host', "set jumpHost (host, user, privateKey) to a host that reaches the agent on TCP 80");
+        p.add(
+            at(path, "jumpHost"),
+            undefined,
+            'mode "remote" runs the activation over SSH on a jump host',
+            "set jumpHost (host, user, privateKey) to a host that reaches the agent on TCP 80",
+        );
     }
     if (mode !== "remote" && a.jumpHost !== undefined) {
         p.add(at(path, "jumpHost"), "(set)", `a jump host is only used in mode "remote", not "${mode}"`, 'set mode to "remote", or remove jumpHost', true);
@@ -59,14 +64,25 @@ function checkJumpHost(p: Problems, path: string, a: Known<ActivationSettings>, 
 
 function checkManualKey(p: Problems, path: string, a: Known<ActivationSettings>, mode: string): void {
     if (mode === "manual" && a.manualKey === undefined) {
-        p.add(at(path, "manualKey"), undefined, 'mode "manual" needs the key read from the agent\'s local console', "set manualKey (a secret) within 30 minutes of reading it from the console");
+        p.add(
+            at(path, "manualKey"),
+            undefined,
+            'mode "manual" needs the key read from the agent\'s local console',
+            "set manualKey (a secret) within 30 minutes of reading it from the console",
+        );
     }
     if (mode !== "manual" && a.manualKey !== undefined) {
         p.add(at(path, "manualKey"), undefined, `a manual key is only used in mode "manual", not "${mode}"`, 'set mode to "manual", or remove manualKey', true);
     }
     const key = val(a.manualKey);
     if (key !== undefined && !isActivationKey(key)) {
-        p.add(at(path, "manualKey"), key, "does not look like an activation key (five groups of five capital letters or digits, e.g. F0EFT-7FPPR-GG7MC-3I9R3-27DOH)", "copy the key exactly as the agent's console shows it", true);
+        p.add(
+            at(path, "manualKey"),
+            key,
+            "does not look like an activation key (five groups of five capital letters or digits, e.g. F0EFT-7FPPR-GG7MC-3I9R3-27DOH)",
+            "copy the key exactly as the agent's console shows it",
+            true,
+        );
     }
 }
 
@@ -93,7 +109,12 @@ export function checkActivation(p: Problems, path: string, a: Known<ActivationSe
     checkManualKey(p, path, a, mode);
     const override = val(a.addressOverride);
     if (override !== undefined && !isHostPort(override)) {
-        p.add(at(path, "addressOverride"), override, 'must be "host" or "host:port", without scheme or path', "give the tunnel or load balancer address, e.g. 127.0.0.1:8080");
+        p.add(
+            at(path, "addressOverride"),
+            override,
+            'must be "host" or "host:port", without scheme or path',
+            "give the tunnel or load balancer address, e.g. 127.0.0.1:8080",
+        );
     }
     if (mode === "manual" && a.addressOverride !== undefined) {
         p.add(at(path, "addressOverride"), override, 'no request is made in mode "manual"', 'remove addressOverride, or use mode "local" or "remote"');

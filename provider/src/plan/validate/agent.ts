@@ -42,7 +42,12 @@ function checkAddress(p: Problems, path: string, address: string, ctx: AgentCont
     if (ctx.sourceRanges && ctx.sourceRanges.length > 0) {
         const ranges = ctx.sourceRanges.map(parseCidr).filter((c) => c !== undefined);
         if (!ranges.some((r) => contains(r!, address))) {
-            p.add(path, address, `outside every source range (${ctx.sourceRanges.join(", ")}), so no route leads back to it`, "fix the address, or add its range to link.sourceCidrBlocks or link.onPremCidrBlocks");
+            p.add(
+                path,
+                address,
+                `outside every source range (${ctx.sourceRanges.join(", ")}), so no route leads back to it`,
+                "fix the address, or add its range to link.sourceCidrBlocks or link.onPremCidrBlocks",
+            );
         }
     }
 }
@@ -54,12 +59,22 @@ function checkInstance(p: Problems, path: string, a: KnownAgentSpec, ctx: AgentC
     checkIdList(p, at(path, "instance.extraSecurityGroupIds"), "sg", instance.extraSecurityGroupIds);
     const type = val(instance.instanceType);
     if (type !== undefined && !isAtLeast2xlarge(type)) {
-        p.add(at(path, "instance.instanceType"), type, "DataSync agents need at least a 2xlarge instance", 'use "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced), or larger');
+        p.add(
+            at(path, "instance.instanceType"),
+            type,
+            "DataSync agents need at least a 2xlarge instance",
+            'use "m5.2xlarge" (basic) or "m6a.2xlarge" (enhanced), or larger',
+        );
     }
     const mode = activationMode(a.activation);
     const sources = knownList(ctx.activationSourceCidrs);
     if (mode !== "manual" && ctx.activationSourceCidrs === undefined) {
-        p.add(ctx.activationSourcePath, undefined, "an EC2 agent's port 80 must be opened to the host that requests the activation key", "set it to the address of the machine running Pulumi (or the jump host), e.g. 10.0.0.10/32");
+        p.add(
+            ctx.activationSourcePath,
+            undefined,
+            "an EC2 agent's port 80 must be opened to the host that requests the activation key",
+            "set it to the address of the machine running Pulumi (or the jump host), e.g. 10.0.0.10/32",
+        );
     } else if (mode !== "manual" && sources.complete && sources.items.length === 0) {
         p.add(ctx.activationSourcePath, [], "empty; nothing could reach the agent's port 80", "list the machine running Pulumi or the jump host");
     }
@@ -96,7 +111,12 @@ export function checkActivationSources(p: Problems, ctx: AgentContext): void {
 export function checkAgentNetwork(p: Problems, path: string, n: Known<AgentNetwork>): void {
     checkSourceList(p, at(path, "taskInterfaceCidrs"), n.taskInterfaceCidrs);
     if (Array.isArray(n.taskInterfaceCidrs) && n.taskInterfaceCidrs.length === 0) {
-        p.add(at(path, "taskInterfaceCidrs"), [], "empty; agents could not reach any task network interface", "leave it unset (the activation subnet) or list the ranges task interfaces live in");
+        p.add(
+            at(path, "taskInterfaceCidrs"),
+            [],
+            "empty; agents could not reach any task network interface",
+            "leave it unset (the activation subnet) or list the ranges task interfaces live in",
+        );
     }
     (Array.isArray(n.storageEgress) ? n.storageEgress : []).forEach((s, i) => {
         const sp = `${at(path, "storageEgress")}[${i}]`;

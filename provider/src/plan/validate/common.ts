@@ -11,7 +11,12 @@ type List = (string | Unknown)[] | Unknown | undefined;
 export function checkCidrList(p: Problems, path: string, list: List): void {
     knownList(list).items.forEach((c, i) => {
         if (!parseCidr(c)) {
-            p.add(`${path}[${i}]`, c, "not an IPv4 CIDR block with its network address, such as 10.0.0.0/16", "write the range as a.b.c.d/n with host bits zero");
+            p.add(
+                `${path}[${i}]`,
+                c,
+                "not an IPv4 CIDR block with its network address, such as 10.0.0.0/16",
+                "write the range as a.b.c.d/n with host bits zero",
+            );
         }
     });
 }
@@ -40,7 +45,9 @@ export function checkSources(p: Problems, path: string, list: List, worldAllowed
                 `${path}[${i}]`,
                 s,
                 "0.0.0.0/0 opens the port to every address",
-                override ? `name the hosts or ranges that need access, or set ${override} to true if you really mean it` : "name the agents' addresses or ranges",
+                override
+                    ? `name the hosts or ranges that need access, or set ${override} to true if you really mean it`
+                    : "name the agents' addresses or ranges",
             );
         }
     });
@@ -64,7 +71,12 @@ export function checkTags(p: Problems, path: string, tags: Known<{ [key: string]
         }
     }
     if (entries.length > TAGS_MAX - reserved) {
-        p.add(path, entries.length, `${entries.length} tags; AWS takes ${TAGS_MAX} per resource and the component adds ${reserved} of its own (Name, DataSyncAgent)`, `keep at most ${TAGS_MAX - reserved} tags`);
+        p.add(
+            path,
+            entries.length,
+            `${entries.length} tags; AWS takes ${TAGS_MAX} per resource and the component adds ${reserved} of its own (Name, DataSyncAgent)`,
+            `keep at most ${TAGS_MAX - reserved} tags`,
+        );
     }
 }
 

@@ -26,7 +26,12 @@ function checkMergedTags(p: Problems, path: string, fleet: unknown, own: unknown
     const keys = (t: unknown) => (t !== null && typeof t === "object" ? Object.keys(t) : []);
     const merged = new Set([...keys(fleet), ...keys(own)]);
     if (keys(own).length > 0 && merged.size > TAGS_MAX - 2) {
-        p.add(path, merged.size, `${merged.size} tags once merged over the fleet's tags; AWS takes ${TAGS_MAX} per resource and the component adds 2 of its own (Name, DataSyncAgent)`, `keep the fleet's and this agent's tags to at most ${TAGS_MAX - 2} together`);
+        p.add(
+            path,
+            merged.size,
+            `${merged.size} tags once merged over the fleet's tags; AWS takes ${TAGS_MAX} per resource and the component adds 2 of its own (Name, DataSyncAgent)`,
+            `keep the fleet's and this agent's tags to at most ${TAGS_MAX - 2} together`,
+        );
     }
 }
 
@@ -75,7 +80,12 @@ function checkLinkNeeded(p: Problems, source: KnownSide, destination: KnownSide,
     const s = sideAccount(source);
     const d = sideAccount(destination);
     if (link === undefined && s !== undefined && d !== undefined && s !== d) {
-        p.add("link", undefined, `the agents' side (account ${s}) and the endpoint's side (account ${d}) are different accounts, and nothing connects them`, 'set link with mode "peering", "transitGateway" or "existing" (Direct Connect / VPN)');
+        p.add(
+            "link",
+            undefined,
+            `the agents' side (account ${s}) and the endpoint's side (account ${d}) are different accounts, and nothing connects them`,
+            'set link with mode "peering", "transitGateway" or "existing" (Direct Connect / VPN)',
+        );
     }
 }
 
@@ -90,7 +100,12 @@ function linkSourceRanges(link: KnownLink | undefined): string[] | undefined {
 export function validateServiceEndpoint(a: Known<ServiceEndpointArgs>): Problem[] {
     const p = new Problems();
     checkId(p, "vpcId", "vpc", a.vpcId);
-    checkEndpointSubnets(p, { subnetIds: a.subnetIds, subnetPath: "subnetIds", activationSubnetId: a.activationSubnetId, activationSubnetPath: "activationSubnetId" });
+    checkEndpointSubnets(p, {
+        subnetIds: a.subnetIds,
+        subnetPath: "subnetIds",
+        activationSubnetId: a.activationSubnetId,
+        activationSubnetPath: "activationSubnetId",
+    });
     checkSources(p, "allowedSources", a.allowedSources, false);
     checkUnique(p, "allowedSources", a.allowedSources, "source");
     checkTags(p, "tags", a.tags, 1);
@@ -122,7 +137,7 @@ export function validateAgent(a: Known<AgentArgs>): Problem[] {
     const ctx = {
         activationSourceCidrs: a.activationSourceCidrs,
         activationSourcePath: "activationSourceCidrs",
-        allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
+        allowWorldActivationSource: a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource,
     };
     checkAgentSpec(p, "", { ...a, name: undefined, tags: undefined } as KnownAgentSpec, ctx);
     checkAgentName(p, "agentName", a.agentName);
@@ -152,12 +167,22 @@ export function validatePrivateAgent(a: Known<PrivateAgentArgs>): Problem[] {
     checkId(p, "existingSecurityGroupId", "sg", a.existingSecurityGroupId);
     checkAgentNetwork(p, "", a);
     if (a.ingressScope === "sourceRanges" && a.link === undefined) {
-        p.add("ingressScope", "sourceRanges", "there are no source ranges without a link", 'declare the link (mode "existing" for routing already in place), or use "agentAddresses"');
+        p.add(
+            "ingressScope",
+            "sourceRanges",
+            "there are no source ranges without a link",
+            'declare the link (mode "existing" for routing already in place), or use "agentAddresses"',
+        );
     }
     if (a.link !== undefined) {
         checkLink(p, "link", a.link, { sourceRegion: sideRegion(a.source), destinationRegion: sideRegion(a.destination) });
     }
-    checkEndpointSubnets(p, { subnetIds: a.endpointSubnetIds, subnetPath: "endpointSubnetIds", activationSubnetId: a.activationSubnetId, activationSubnetPath: "activationSubnetId" });
+    checkEndpointSubnets(p, {
+        subnetIds: a.endpointSubnetIds,
+        subnetPath: "endpointSubnetIds",
+        activationSubnetId: a.activationSubnetId,
+        activationSubnetPath: "activationSubnetId",
+    });
     const endpointRegion = sideRegion(a.destination);
     checkRegion(p, "activationRegion", a.activationRegion);
     checkActivationRegion(p, "activationRegion", a.activationRegion, endpointRegion);
@@ -166,13 +191,19 @@ export function validatePrivateAgent(a: Known<PrivateAgentArgs>): Problem[] {
     if (agents.length === 0) {
         p.add("agents", agents, "at least one agent is required", "add an agent with instance (EC2) or address (existing VM)");
     }
-    checkUnique(p, "agents", agents.map((x) => x.name), "agent name", "name");
+    checkUnique(
+        p,
+        "agents",
+        agents.map((x) => x.name),
+        "agent name",
+        "name",
+    );
     checkUniqueAddresses(p, agents);
     const ctx = {
         sourceRanges: linkSourceRanges(a.link),
         activationSourceCidrs: a.activationSourceCidrs,
         activationSourcePath: "activationSourceCidrs",
-        allowWorldActivationSource: (a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource),
+        allowWorldActivationSource: a.allowWorldActivationSource ?? DEFAULTS.activationAccess.allowWorldActivationSource,
     };
     agents.forEach((agent, i) => checkAgentSpec(p, `agents[${i}]`, agent, ctx));
     agents.forEach((agent, i) => checkMergedTags(p, `agents[${i}].tags`, a.tags, agent.tags));

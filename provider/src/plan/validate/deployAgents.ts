@@ -33,7 +33,12 @@ function checkType(p: Problems, a: AgentFactsInputs, zone: string | undefined): 
         return;
     }
     if (!t.architectures.includes(AGENT_ARCHITECTURE)) {
-        p.add(path, a.instanceType, `runs ${t.architectures.join("/")}; the DataSync agent AMI is ${AGENT_ARCHITECTURE}`, 'use an x86_64 type such as "m5.2xlarge" or "m6a.2xlarge"');
+        p.add(
+            path,
+            a.instanceType,
+            `runs ${t.architectures.join("/")}; the DataSync agent AMI is ${AGENT_ARCHITECTURE}`,
+            'use an x86_64 type such as "m5.2xlarge" or "m6a.2xlarge"',
+        );
     }
     if (t.memoryMib < AGENT_MIN_MEMORY_MIB) {
         p.add(path, a.instanceType, `has ${t.memoryMib / 1024} GiB of memory; a DataSync agent needs at least 32 GiB`, 'use "m5.2xlarge" (32 GiB) or larger');
@@ -60,13 +65,23 @@ export function checkAgentFacts(p: Problems, agents: AgentFactsInputs[], ctx: Fl
                 p.add(path, s.id, `is in ${s.vpcId}, not in the link's source VPC ${ctx.sourceVpcId}`, "launch the agent in a subnet of the source VPC");
             }
         } else if (firstVpc !== undefined && s.vpcId !== firstVpc.vpc) {
-            p.add(path, s.id, `is in ${s.vpcId}, but ${firstVpc.path} is in ${firstVpc.vpc}; the fleet's EC2 agents share one security group, which belongs to one VPC`, "launch every EC2 agent of the fleet in one VPC, or use one PrivateAgent per VPC");
+            p.add(
+                path,
+                s.id,
+                `is in ${s.vpcId}, but ${firstVpc.path} is in ${firstVpc.vpc}; the fleet's EC2 agents share one security group, which belongs to one VPC`,
+                "launch every EC2 agent of the fleet in one VPC, or use one PrivateAgent per VPC",
+            );
         }
         firstVpc ??= { vpc: s.vpcId, path };
         // EC2 may give the agent any address of its subnet: the whole subnet must lie in one range.
         const subnetRange = parseCidr(s.cidrBlock);
         if (ranges.length > 0 && subnetRange && !covered(subnetRange, ranges as Cidr[])) {
-            p.add(path, s.id, `has addresses in ${s.cidrBlock}, outside every source range (${ctx.sourceRanges!.join(", ")}), so no route leads back to the agent`, "add the subnet's range to link.sourceCidrBlocks, or launch the agent in a subnet inside them");
+            p.add(
+                path,
+                s.id,
+                `has addresses in ${s.cidrBlock}, outside every source range (${ctx.sourceRanges!.join(", ")}), so no route leads back to the agent`,
+                "add the subnet's range to link.sourceCidrBlocks, or launch the agent in a subnet inside them",
+            );
         }
         checkType(p, a, s.availabilityZone);
     }

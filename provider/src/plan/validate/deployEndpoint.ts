@@ -26,7 +26,6 @@ export interface EndpointCheckInputs {
 /** A task takes 4 addresses in the activation subnet (DataSync "Network interfaces"). */
 export const TASK_ADDRESSES = 4;
 
-
 function checkSubnets(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs, f: EndpointFacts): void {
     const byAz = new Map<string, number>();
     const zones = present(f.serviceZones) ? f.serviceZones : undefined;
@@ -43,12 +42,22 @@ function checkSubnets(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs,
         }
         const first = byAz.get(s.availabilityZone);
         if (first !== undefined) {
-            p.add(path, s.id, `is the second endpoint subnet in ${s.availabilityZone} (with ${paths.subnetIds}[${first}]); an interface endpoint takes one subnet per Availability Zone`, "keep one subnet per Availability Zone");
+            p.add(
+                path,
+                s.id,
+                `is the second endpoint subnet in ${s.availabilityZone} (with ${paths.subnetIds}[${first}]); an interface endpoint takes one subnet per Availability Zone`,
+                "keep one subnet per Availability Zone",
+            );
         } else {
             byAz.set(s.availabilityZone, n);
         }
         if (zones && !zones.includes(s.availabilityZone)) {
-            p.add(path, s.id, `is in ${s.availabilityZone}, where ${i.serviceName} is not offered (it is in ${zones.join(", ") || "no zone"})`, "pick a subnet in a zone the DataSync endpoint service is offered in");
+            p.add(
+                path,
+                s.id,
+                `is in ${s.availabilityZone}, where ${i.serviceName} is not offered (it is in ${zones.join(", ") || "no zone"})`,
+                "pick a subnet in a zone the DataSync endpoint service is offered in",
+            );
         }
         checkAddresses(p, path, i, s, own);
     });
@@ -67,7 +76,9 @@ function checkAddresses(p: Problems, path: string, i: EndpointCheckInputs, s: Su
     if (s.id === i.activationSubnetId) {
         const left = s.availableIpAddressCount - (needsInterface ? 1 : 0);
         if (left < TASK_ADDRESSES) {
-            p.warn(`activation subnet ${s.id} will have ${Math.max(left, 0)} free IP addresses; each DataSync task needs ${TASK_ADDRESSES} in it while it runs`);
+            p.warn(
+                `activation subnet ${s.id} will have ${Math.max(left, 0)} free IP addresses; each DataSync task needs ${TASK_ADDRESSES} in it while it runs`,
+            );
         }
     }
 }
@@ -75,7 +86,12 @@ function checkAddresses(p: Problems, path: string, i: EndpointCheckInputs, s: Su
 function checkAdopted(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs, e: AdoptedEndpointFacts): void {
     const path = paths.existingVpcEndpointId;
     if (e.serviceName !== i.serviceName) {
-        p.add(path, e.id, `serves ${e.serviceName}, not ${i.serviceName}`, `adopt the DataSync interface endpoint of the endpoint's Region${i.fips ? " (FIPS)" : ""}`);
+        p.add(
+            path,
+            e.id,
+            `serves ${e.serviceName}, not ${i.serviceName}`,
+            `adopt the DataSync interface endpoint of the endpoint's Region${i.fips ? " (FIPS)" : ""}`,
+        );
     }
     if (e.vpcId !== i.vpcId) {
         p.add(path, e.id, `is in ${e.vpcId}, not in the endpoint's VPC ${i.vpcId}`, "adopt an endpoint of that VPC, or change vpcId");
@@ -94,20 +110,37 @@ function checkAdopted(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs,
     if (e.privateDnsEnabled) {
         // AWS (DataSync, "Choosing a service endpoint"): disable private DNS "in case you have agents in
         // the same VPC that need to use a public service endpoint"; a private agent activates by IP.
-        p.warn(`VPC endpoint ${e.id} has private DNS enabled: agents in its VPC that use a public DataSync endpoint cannot reach it while this is on; private agents are not affected`);
+        p.warn(
+            `VPC endpoint ${e.id} has private DNS enabled: agents in its VPC that use a public DataSync endpoint cannot reach it while this is on; private agents are not affected`,
+        );
     }
     const group = i.existingSecurityGroupId;
     if (group !== undefined && !e.securityGroupIds.includes(group)) {
-        p.add(paths.existingSecurityGroupId, group, `is not attached to ${e.id} (its groups: ${e.securityGroupIds.join(", ") || "none"}); rules added there would not reach the endpoint`, `adopt one of the endpoint's groups, or attach ${group} to the endpoint`);
+        p.add(
+            paths.existingSecurityGroupId,
+            group,
+            `is not attached to ${e.id} (its groups: ${e.securityGroupIds.join(", ") || "none"}); rules added there would not reach the endpoint`,
+            `adopt one of the endpoint's groups, or attach ${group} to the endpoint`,
+        );
     }
     if (group === undefined && e.securityGroupIds.length !== 1) {
-        p.add(paths.existingSecurityGroupId, undefined, `${e.id} has ${e.securityGroupIds.length} security groups (${e.securityGroupIds.join(", ") || "none"}), so which one to open to the agents is not clear`, "set existingSecurityGroupId to the group the agents' rules belong in");
+        p.add(
+            paths.existingSecurityGroupId,
+            undefined,
+            `${e.id} has ${e.securityGroupIds.length} security groups (${e.securityGroupIds.join(", ") || "none"}), so which one to open to the agents is not clear`,
+            "set existingSecurityGroupId to the group the agents' rules belong in",
+        );
     }
 }
 
 export function checkEndpointFacts(p: Problems, paths: EndpointPaths, i: EndpointCheckInputs, f: EndpointFacts): void {
     if (f.serviceZones === undefined) {
-        p.add(paths.fips, i.fips, `${i.serviceName} does not exist in this Region`, i.fips ? "set fips to false, or place the endpoint in a Region with a DataSync FIPS endpoint" : "place the endpoint in a Region DataSync supports");
+        p.add(
+            paths.fips,
+            i.fips,
+            `${i.serviceName} does not exist in this Region`,
+            i.fips ? "set fips to false, or place the endpoint in a Region with a DataSync FIPS endpoint" : "place the endpoint in a Region DataSync supports",
+        );
     }
     reportMissing(p, paths.vpcId, f.vpcRanges, "VPC", "destination");
     reportMissing(p, paths.existingVpcEndpointId, f.adopted, "VPC endpoint", "destination");
@@ -117,6 +150,11 @@ export function checkEndpointFacts(p: Problems, paths: EndpointPaths, i: Endpoin
         checkAdopted(p, paths, i, f.adopted);
     }
     if (present(f.adoptedGroup) && f.adoptedGroup.vpcId !== i.vpcId) {
-        p.add(paths.existingSecurityGroupId, f.adoptedGroup.id, `is in ${f.adoptedGroup.vpcId}, not in the endpoint's VPC ${i.vpcId}`, "adopt a security group of the endpoint's VPC");
+        p.add(
+            paths.existingSecurityGroupId,
+            f.adoptedGroup.id,
+            `is in ${f.adoptedGroup.vpcId}, not in the endpoint's VPC ${i.vpcId}`,
+            "adopt a security group of the endpoint's VPC",
+        );
     }
 }

@@ -21,7 +21,6 @@ export interface LinkCheckInputs {
     activationSubnetId?: string;
 }
 
-
 function checkRanges(p: Problems, i: LinkCheckInputs, f: LinkFacts): void {
     const looked = (side: "source" | "destination", vpc: unknown, path: string, list: Found<string[]> | undefined): LabelledRange[] =>
         isKnown(list) ? list.map((cidr) => ({ cidr, side, origin: `${side} VPC ${vpc} (looked up)`, path })) : [];
@@ -43,12 +42,21 @@ function checkGateway(p: Problems, i: LinkCheckInputs, g: GatewayLookup, which: 
                 at(i.path, idField),
                 id,
                 `belongs to account ${g.ownerId}, not the ${which} account ${owner}, so its attachments, shares and route tables cannot be managed from here`,
-                which === "source" ? "use a transit gateway of the source account" : 'set transitGatewaySharing to "preShared" (the gateway is shared with both accounts by its owner)',
+                which === "source"
+                    ? "use a transit gateway of the source account"
+                    : 'set transitGatewaySharing to "preShared" (the gateway is shared with both accounts by its owner)',
             );
         } else if (explicit) {
-            p.add(at(i.path, field), val(i.link[field]), `the gateway's route tables belong to account ${g.ownerId}`, "remove it; the gateway's owner manages its route tables");
+            p.add(
+                at(i.path, field),
+                val(i.link[field]),
+                `the gateway's route tables belong to account ${g.ownerId}`,
+                "remove it; the gateway's owner manages its route tables",
+            );
         } else if (!g.autoAccept) {
-            p.warn(`transit gateway ${id} belongs to account ${g.ownerId} and does not auto-accept shared attachments: the link's attachments wait until that account accepts them`);
+            p.warn(
+                `transit gateway ${id} belongs to account ${g.ownerId} and does not auto-accept shared attachments: the link's attachments wait until that account accepts them`,
+            );
         }
         return;
     }

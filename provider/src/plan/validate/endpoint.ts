@@ -19,14 +19,24 @@ export function checkEndpointSubnets(p: Problems, f: EndpointFields): void {
     checkId(p, f.activationSubnetPath, "subnet", f.activationSubnetId);
     const activation = val(f.activationSubnetId);
     if (activation !== undefined && subnets.complete && !subnets.items.includes(activation)) {
-        p.add(f.activationSubnetPath, activation, `not one of the endpoint's subnets (${subnets.items.join(", ")})`, "pick one of the endpoint subnets, or add this subnet to them");
+        p.add(
+            f.activationSubnetPath,
+            activation,
+            `not one of the endpoint's subnets (${subnets.items.join(", ")})`,
+            "pick one of the endpoint subnets, or add this subnet to them",
+        );
     }
 }
 
 export function checkActivationRegion(p: Problems, path: string, activationRegion: string | Unknown | undefined, endpointRegion: string | undefined): void {
     const r = val(activationRegion);
     if (r !== undefined && endpointRegion !== undefined && r !== endpointRegion) {
-        p.add(path, r, `the activation Region must be the endpoint's Region (${endpointRegion}); a key minted for another Region is refused by CreateAgent`, `set it to ${endpointRegion} or leave it unset`);
+        p.add(
+            path,
+            r,
+            `the activation Region must be the endpoint's Region (${endpointRegion}); a key minted for another Region is refused by CreateAgent`,
+            `set it to ${endpointRegion} or leave it unset`,
+        );
     }
 }
 

@@ -73,11 +73,23 @@ function checkLinkIds(p: Problems, path: string, link: KnownLink): void {
 }
 
 function checkTransitGatewayOnly(p: Problems, path: string, link: KnownLink): void {
-    for (const field of ["sourceTransitGatewayId", "transitGatewayRouteTableId", "sourceTransitGatewayRouteTableId", "sourceSubnetIds", "transitGatewaySharing", "transitGatewayAutoAccept"] as const) {
+    for (const field of [
+        "sourceTransitGatewayId",
+        "transitGatewayRouteTableId",
+        "sourceTransitGatewayRouteTableId",
+        "sourceSubnetIds",
+        "transitGatewaySharing",
+        "transitGatewayAutoAccept",
+    ] as const) {
         // The SDKs send a property's schema default when the user left it out: that is not a choice.
         const isDefault = field === "transitGatewaySharing" && link[field] === DEFAULTS.link.transitGatewaySharing;
         if (link[field] !== undefined && !isDefault) {
-            p.add(at(path, field), val(link[field] as never), `only used in transitGateway mode, not "${link.mode}"`, 'remove it, or set mode to "transitGateway"');
+            p.add(
+                at(path, field),
+                val(link[field] as never),
+                `only used in transitGateway mode, not "${link.mode}"`,
+                'remove it, or set mode to "transitGateway"',
+            );
         }
     }
 }
@@ -91,17 +103,52 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
     checkCidrList(p, at(path, "sourceCidrBlocks"), link.sourceCidrBlocks);
     checkCidrList(p, at(path, "destinationCidrBlocks"), link.destinationCidrBlocks);
     checkCidrList(p, at(path, "onPremCidrBlocks"), link.onPremCidrBlocks);
-    requireList(p, at(path, "sourceCidrBlocks"), link.sourceCidrBlocks, "at least one source range is required", "list the source VPC's CIDRs or the on-premises ranges the agents use");
-    requireList(p, at(path, "destinationCidrBlocks"), link.destinationCidrBlocks, "at least one destination range is required", "list the endpoint VPC's CIDRs");
+    requireList(
+        p,
+        at(path, "sourceCidrBlocks"),
+        link.sourceCidrBlocks,
+        "at least one source range is required",
+        "list the source VPC's CIDRs or the on-premises ranges the agents use",
+    );
+    requireList(
+        p,
+        at(path, "destinationCidrBlocks"),
+        link.destinationCidrBlocks,
+        "at least one destination range is required",
+        "list the endpoint VPC's CIDRs",
+    );
     checkOverlaps(p, labelledRanges(path, link));
     checkLinkIds(p, path, link);
-    checkEnum(p, at(path, "transitGatewaySharing"), link.transitGatewaySharing, SHARING, '"ram" across accounts that accept invitations, "ramOrganization" inside one Organization with RAM sharing on');
+    checkEnum(
+        p,
+        at(path, "transitGatewaySharing"),
+        link.transitGatewaySharing,
+        SHARING,
+        '"ram" across accounts that accept invitations, "ramOrganization" inside one Organization with RAM sharing on',
+    );
 
     if (mode === "peering") {
-        requireList(p, at(path, "sourceRouteTableIds"), link.sourceRouteTableIds, "peering needs route tables on the source side", "list the source route tables that must reach the endpoint");
-        requireList(p, at(path, "destinationRouteTableIds"), link.destinationRouteTableIds, "peering needs route tables on the destination side", "list the endpoint VPC's route tables (at least the activation subnet's)");
+        requireList(
+            p,
+            at(path, "sourceRouteTableIds"),
+            link.sourceRouteTableIds,
+            "peering needs route tables on the source side",
+            "list the source route tables that must reach the endpoint",
+        );
+        requireList(
+            p,
+            at(path, "destinationRouteTableIds"),
+            link.destinationRouteTableIds,
+            "peering needs route tables on the destination side",
+            "list the endpoint VPC's route tables (at least the activation subnet's)",
+        );
         if (link.transitGatewayId !== undefined) {
-            p.add(at(path, "transitGatewayId"), val(link.transitGatewayId), "a transit gateway is not used in peering mode", 'remove transitGatewayId, or set mode to "transitGateway"');
+            p.add(
+                at(path, "transitGatewayId"),
+                val(link.transitGatewayId),
+                "a transit gateway is not used in peering mode",
+                'remove transitGatewayId, or set mode to "transitGateway"',
+            );
         }
         if (link.sourceVpcId === undefined) {
             p.add(at(path, "sourceVpcId"), undefined, "peering needs the source VPC", "set sourceVpcId to the agents' VPC");
@@ -109,32 +156,69 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
     }
     if (mode === "transitGateway") {
         if (link.transitGatewayId === undefined) {
-            p.add(at(path, "transitGatewayId"), undefined, "transitGateway mode needs the gateway's ID", "set transitGatewayId to the destination Region's transit gateway (tgw-...)");
+            p.add(
+                at(path, "transitGatewayId"),
+                undefined,
+                "transitGateway mode needs the gateway's ID",
+                "set transitGatewayId to the destination Region's transit gateway (tgw-...)",
+            );
         }
         if (link.sourceVpcId === undefined) {
             p.add(at(path, "sourceVpcId"), undefined, "transitGateway mode attaches the source VPC", "set sourceVpcId to the agents' VPC");
         }
-        requireList(p, at(path, "sourceSubnetIds"), link.sourceSubnetIds, "the source VPC's attachment needs subnets", "list one source subnet per Availability Zone");
+        requireList(
+            p,
+            at(path, "sourceSubnetIds"),
+            link.sourceSubnetIds,
+            "the source VPC's attachment needs subnets",
+            "list one source subnet per Availability Zone",
+        );
         const crossRegion = ctx.sourceRegion !== undefined && ctx.destinationRegion !== undefined && ctx.sourceRegion !== ctx.destinationRegion;
         if (crossRegion && link.sourceTransitGatewayId === undefined) {
-            p.add(at(path, "sourceTransitGatewayId"), undefined, `the source (${ctx.sourceRegion}) and destination (${ctx.destinationRegion}) are in different Regions and a transit gateway attaches VPCs of its own Region only`, "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId");
+            p.add(
+                at(path, "sourceTransitGatewayId"),
+                undefined,
+                `the source (${ctx.sourceRegion}) and destination (${ctx.destinationRegion}) are in different Regions and a transit gateway attaches VPCs of its own Region only`,
+                "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId",
+            );
         }
         if (link.sourceTransitGatewayRouteTableId !== undefined && link.sourceTransitGatewayId === undefined) {
-            p.add(at(path, "sourceTransitGatewayRouteTableId"), val(link.sourceTransitGatewayRouteTableId), "only used with sourceTransitGatewayId", "remove it, or set sourceTransitGatewayId");
+            p.add(
+                at(path, "sourceTransitGatewayRouteTableId"),
+                val(link.sourceTransitGatewayRouteTableId),
+                "only used with sourceTransitGatewayId",
+                "remove it, or set sourceTransitGatewayId",
+            );
         }
     } else {
         checkTransitGatewayOnly(p, path, link);
     }
     if (mode === "existing") {
         if (link.sourceRouteTableIds !== undefined) {
-            p.add(at(path, "sourceRouteTableIds"), val(link.sourceRouteTableIds), 'in "existing" mode the source side is routed by the Direct Connect or VPN already in place', "remove sourceRouteTableIds; routes are made only from destinationRouteTableIds to existingRouteTargetId");
+            p.add(
+                at(path, "sourceRouteTableIds"),
+                val(link.sourceRouteTableIds),
+                'in "existing" mode the source side is routed by the Direct Connect or VPN already in place',
+                "remove sourceRouteTableIds; routes are made only from destinationRouteTableIds to existingRouteTargetId",
+            );
         }
         const target = val(link.existingRouteTargetId);
         if (target !== undefined && routeTargetKind(target) === undefined) {
-            p.add(at(path, "existingRouteTargetId"), target, "must be a virtual private gateway (vgw-), transit gateway (tgw-), network interface (eni-) or peering connection (pcx-) ID", "give the next hop the destination VPC uses to reach the agents");
+            p.add(
+                at(path, "existingRouteTargetId"),
+                target,
+                "must be a virtual private gateway (vgw-), transit gateway (tgw-), network interface (eni-) or peering connection (pcx-) ID",
+                "give the next hop the destination VPC uses to reach the agents",
+            );
         }
         if (link.existingRouteTargetId !== undefined) {
-            requireList(p, at(path, "destinationRouteTableIds"), link.destinationRouteTableIds, "routes to existingRouteTargetId need destination route tables", "list the endpoint VPC's route tables, or drop existingRouteTargetId");
+            requireList(
+                p,
+                at(path, "destinationRouteTableIds"),
+                link.destinationRouteTableIds,
+                "routes to existingRouteTargetId need destination route tables",
+                "list the endpoint VPC's route tables, or drop existingRouteTargetId",
+            );
         }
     } else if (link.existingRouteTargetId !== undefined) {
         p.add(at(path, "existingRouteTargetId"), val(link.existingRouteTargetId), 'only used in "existing" mode', 'remove it, or set mode to "existing"');

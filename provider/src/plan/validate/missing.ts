@@ -12,6 +12,11 @@ export function present<T>(v: Found<T> | undefined): v is T {
 
 export function reportMissing(p: Problems, path: string, v: unknown, what: string, side: "source" | "destination"): void {
     if (isMissing(v)) {
-        p.add(path, v.missing, `no such ${what} in the ${side} side's account and Region`, `check the ID, and that the ${what} belongs to the ${side} side (its account and Region)`);
+        p.add(
+            path,
+            v.missing,
+            `no such ${what} in the ${side} side's account and Region`,
+            `check the ID, and that the ${what} belongs to the ${side} side (its account and Region)`,
+        );
     }
 }

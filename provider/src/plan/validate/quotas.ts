@@ -32,21 +32,50 @@ export function checkFleetQuotas(p: Problems, q: FleetQuotaInputs): void {
         p,
         "ingressScope",
         q.endpointPeers,
-        overQuota({ what: `the endpoint security group's inbound rules (${q.endpointPeers} peers x ${ports} ports)`, used: q.endpointPeers * ports, limit: q.ruleQuota, quota: rules.name }),
+        overQuota({
+            what: `the endpoint security group's inbound rules (${q.endpointPeers} peers x ${ports} ports)`,
+            used: q.endpointPeers * ports,
+            limit: q.ruleQuota,
+            quota: rules.name,
+        }),
         `set ingressScope to "sourceRanges" to admit the fleet by its declared ranges, or raise the quota in Service Quotas and set ${q.ruleQuotaPath}`,
     );
     const g = q.agentGroup;
     if (g) {
-        add(p, "activationSourceCidrs", g.activationSources, overQuota({ what: "the agents' security group's inbound rules", used: g.activationSources, limit: q.ruleQuota, quota: rules.name }), "list fewer activation sources (ranges instead of hosts)");
+        add(
+            p,
+            "activationSourceCidrs",
+            g.activationSources,
+            overQuota({ what: "the agents' security group's inbound rules", used: g.activationSources, limit: q.ruleQuota, quota: rules.name }),
+            "list fewer activation sources (ranges instead of hosts)",
+        );
         const out = endpointPorts(q.supportChannel).length + g.taskCidrs + g.storage + 2 * g.dnsServers;
-        add(p, "storageEgress", out, overQuota({ what: "the agents' security group's outbound rules", used: out, limit: q.ruleQuota, quota: rules.name }), "merge storage flows into fewer ranges, or attach a group of your own with instance.extraSecurityGroupIds");
+        add(
+            p,
+            "storageEgress",
+            out,
+            overQuota({ what: "the agents' security group's outbound rules", used: out, limit: q.ruleQuota, quota: rules.name }),
+            "merge storage flows into fewer ranges, or attach a group of your own with instance.extraSecurityGroupIds",
+        );
     }
     for (const e of q.extraGroups) {
         const limit = QUOTAS.securityGroupsPerInterface;
-        add(p, at(e.path, "instance.extraSecurityGroupIds"), e.count, overQuota({ what: "the agent's security groups (its own and the extra ones)", used: e.count + 1, limit: limit.value, quota: limit.name }), `attach at most ${limit.value - 1} extra groups`);
+        add(
+            p,
+            at(e.path, "instance.extraSecurityGroupIds"),
+            e.count,
+            overQuota({ what: "the agent's security groups (its own and the extra ones)", used: e.count + 1, limit: limit.value, quota: limit.name }),
+            `attach at most ${limit.value - 1} extra groups`,
+        );
     }
     for (const t of q.routesPerTable) {
         const limit = QUOTAS.routesPerRouteTable;
-        add(p, t.path, t.count, overQuota({ what: "the routes this link adds to the table", used: t.count, limit: limit.value, quota: limit.name }), "summarize the ranges into fewer CIDR blocks");
+        add(
+            p,
+            t.path,
+            t.count,
+            overQuota({ what: "the routes this link adds to the table", used: t.count, limit: limit.value, quota: limit.name }),
+            "summarize the ranges into fewer CIDR blocks",
+        );
     }
 }

@@ -41,7 +41,12 @@ export function checkSide(p: Problems, path: string, side: KnownSide): void {
     }
     const roleAccount = role !== undefined ? accountOfRoleArn(role) : undefined;
     if (account !== undefined && roleAccount !== undefined && account !== roleAccount) {
-        p.add(at(path, "accountId"), account, `the role ${role} belongs to account ${roleAccount}`, "make accountId match the role's account, or drop accountId");
+        p.add(
+            at(path, "accountId"),
+            account,
+            `the role ${role} belongs to account ${roleAccount}`,
+            "make accountId match the role's account, or drop accountId",
+        );
     }
 }
 
@@ -60,6 +65,11 @@ export function checkCrossAccountCredentials(p: Problems, path: string, side: Kn
     const theirs = sideAccount(other);
     const credentials = (x: { roleArn?: unknown; profile?: unknown }) => x.roleArn !== undefined || x.profile !== undefined;
     if (mine !== undefined && theirs !== undefined && mine !== theirs && !credentials(s) && !credentials(o)) {
-        p.add(at(path, "accountId"), mine, `this side and the other side (${theirs}) are different accounts, and neither has a roleArn or profile: both would use the stack's credentials`, `set ${path}.roleArn to a role in ${mine} that the deployer can assume, or ${path}.profile`);
+        p.add(
+            at(path, "accountId"),
+            mine,
+            `this side and the other side (${theirs}) are different accounts, and neither has a roleArn or profile: both would use the stack's credentials`,
+            `set ${path}.roleArn to a role in ${mine} that the deployer can assume, or ${path}.profile`,
+        );
     }
 }

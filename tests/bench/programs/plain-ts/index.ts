@@ -29,14 +29,38 @@ const endpointIp = endpoint.subnetConfigurations.apply((cs) => cs.find((x) => x.
 const agentGroup = new aws.ec2.SecurityGroup("agent-sg", { vpcId, description: "DataSync agent" });
 const endpointRules = ports.map(
     ([from, to]) =>
-        new aws.vpc.SecurityGroupIngressRule(`endpoint-in-${from}`, { securityGroupId: endpointGroup.id, referencedSecurityGroupId: agentGroup.id, ipProtocol: "tcp", fromPort: from, toPort: to }),
+        new aws.vpc.SecurityGroupIngressRule(`endpoint-in-${from}`, {
+            securityGroupId: endpointGroup.id,
+            referencedSecurityGroupId: agentGroup.id,
+            ipProtocol: "tcp",
+            fromPort: from,
+            toPort: to,
+        }),
 );
 const agentRules = [
-    new aws.vpc.SecurityGroupIngressRule("agent-in-80", { securityGroupId: agentGroup.id, cidrIpv4: c.require("activationSourceCidr"), ipProtocol: "tcp", fromPort: 80, toPort: 80 }),
-    new aws.vpc.SecurityGroupEgressRule("agent-out-tasks", { securityGroupId: agentGroup.id, cidrIpv4: c.require("taskCidr"), ipProtocol: "tcp", fromPort: 443, toPort: 443 }),
+    new aws.vpc.SecurityGroupIngressRule("agent-in-80", {
+        securityGroupId: agentGroup.id,
+        cidrIpv4: c.require("activationSourceCidr"),
+        ipProtocol: "tcp",
+        fromPort: 80,
+        toPort: 80,
+    }),
+    new aws.vpc.SecurityGroupEgressRule("agent-out-tasks", {
+        securityGroupId: agentGroup.id,
+        cidrIpv4: c.require("taskCidr"),
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+    }),
     ...ports.map(
         ([from, to]) =>
-            new aws.vpc.SecurityGroupEgressRule(`agent-out-endpoint-${from}`, { securityGroupId: agentGroup.id, cidrIpv4: pulumi.interpolate`${endpointIp}/32`, ipProtocol: "tcp", fromPort: from, toPort: to }),
+            new aws.vpc.SecurityGroupEgressRule(`agent-out-endpoint-${from}`, {
+                securityGroupId: agentGroup.id,
+                cidrIpv4: pulumi.interpolate`${endpointIp}/32`,
+                ipProtocol: "tcp",
+                fromPort: from,
+                toPort: to,
+            }),
     ),
 ];
 

@@ -99,7 +99,6 @@ export interface Spec<I, O> {
     beforeDelete?(live: Live, ctx: Ctx): void;
 }
 
- 
 export type AnySpec = Spec<any, any>;
 
 /** Declares one type's contract; the type parameters tie it to @pulumi/aws's Args and State. */
@@ -119,7 +118,12 @@ function comparable(v: unknown, isSet: boolean): unknown {
  * The diff: every argument the program sets compared with the last state, plus arguments the program
  * dropped (unless the service fills them). A changed ForceNew argument, or an unknown one, replaces.
  */
-export function diffInputs(s: AnySpec, olds: Record<string, unknown>, news: Record<string, unknown>, oldInputs: Record<string, unknown>): Record<string, "update" | "replace"> {
+export function diffInputs(
+    s: AnySpec,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs: Record<string, unknown>,
+): Record<string, "update" | "replace"> {
     const filled = new Set<string>([...(s.filled ?? []), REGION_ARG]);
     const sets = new Set<string>(s.sets ?? []);
     const forceNew = new Set<string>([...s.forceNew, REGION_ARG]);

@@ -82,16 +82,31 @@ export class Inventory {
             return undefined;
         }
         const extra = this.state.at(T.vpcCidr, p.account, p.region).filter((c) => c.outputs.vpcId === id);
-        return { ...p, id, cidrBlocks: [l.outputs.cidrBlock, ...extra.map((c) => c.outputs.cidrBlock)], instanceTenancy: l.outputs.instanceTenancy ?? "default" };
+        return {
+            ...p,
+            id,
+            cidrBlocks: [l.outputs.cidrBlock, ...extra.map((c) => c.outputs.cidrBlock)],
+            instanceTenancy: l.outputs.instanceTenancy ?? "default",
+        };
     }
 
     subnet(p: Place, id: string): Subnet | undefined {
         const w = this.rw(p).subnets?.[id];
         if (w) {
-            return { ...p, id, vpcId: w.vpcId, availabilityZone: w.availabilityZone, cidrBlock: w.cidrBlock, baseFree: w.availableIpAddressCount, runningTasks: w.runningTasks ?? 0 };
+            return {
+                ...p,
+                id,
+                vpcId: w.vpcId,
+                availabilityZone: w.availabilityZone,
+                cidrBlock: w.cidrBlock,
+                baseFree: w.availableIpAddressCount,
+                runningTasks: w.runningTasks ?? 0,
+            };
         }
         const l = this.live(T.subnet, p, id);
-        return l ? { ...p, id, vpcId: l.outputs.vpcId, availabilityZone: l.outputs.availabilityZone, cidrBlock: l.outputs.cidrBlock, runningTasks: 0 } : undefined;
+        return l
+            ? { ...p, id, vpcId: l.outputs.vpcId, availabilityZone: l.outputs.availabilityZone, cidrBlock: l.outputs.cidrBlock, runningTasks: 0 }
+            : undefined;
     }
 
     subnetsOfVpc(p: Place, vpcId: string): Subnet[] {
@@ -136,14 +151,36 @@ export class Inventory {
         const w = this.rw(p).vpcEndpoints?.[id];
         if (w) {
             const interfaces = Object.entries(w.interfaces).map(([eni, x]) => ({ id: eni, owner: id, ...x }));
-            return { ...p, id, vpcId: w.vpcId, serviceName: w.serviceName, privateDnsEnabled: w.privateDnsEnabled, securityGroupIds: w.securityGroupIds ?? [], state: w.state ?? "available", vpcEndpointType: "Interface", interfaces, tags: w.tags ?? {} };
+            return {
+                ...p,
+                id,
+                vpcId: w.vpcId,
+                serviceName: w.serviceName,
+                privateDnsEnabled: w.privateDnsEnabled,
+                securityGroupIds: w.securityGroupIds ?? [],
+                state: w.state ?? "available",
+                vpcEndpointType: "Interface",
+                interfaces,
+                tags: w.tags ?? {},
+            };
         }
         const l = this.live(T.vpcEndpoint, p, id);
         if (!l) {
             return undefined;
         }
         const o = l.outputs;
-        return { ...p, id, vpcId: o.vpcId, serviceName: o.serviceName, privateDnsEnabled: o.privateDnsEnabled, securityGroupIds: o.securityGroupIds ?? [], state: o.state, vpcEndpointType: o.vpcEndpointType, interfaces: l.interfaces, tags: o.tags ?? {} };
+        return {
+            ...p,
+            id,
+            vpcId: o.vpcId,
+            serviceName: o.serviceName,
+            privateDnsEnabled: o.privateDnsEnabled,
+            securityGroupIds: o.securityGroupIds ?? [],
+            state: o.state,
+            vpcEndpointType: o.vpcEndpointType,
+            interfaces: l.interfaces,
+            tags: o.tags ?? {},
+        };
     }
 
     endpointsOfVpc(p: Place, vpcId: string): Endpoint[] {
@@ -154,8 +191,12 @@ export class Inventory {
     /** The network interfaces of the world's pre-existing endpoints, in every account and Region. */
     worldInterfaces(): Interface[] {
         return this.accounts().flatMap((account) =>
-            [...new Set([...Object.keys(this.world.accounts?.[account]?.regions ?? {}), ...(account === this.world.accountId ? [this.world.region] : [])])].flatMap((region) =>
-                Object.entries(regionWorld(this.world, account, region).vpcEndpoints ?? {}).flatMap(([owner, e]) => Object.entries(e.interfaces).map(([id, x]) => ({ id, owner, ...x }))),
+            [
+                ...new Set([...Object.keys(this.world.accounts?.[account]?.regions ?? {}), ...(account === this.world.accountId ? [this.world.region] : [])]),
+            ].flatMap((region) =>
+                Object.entries(regionWorld(this.world, account, region).vpcEndpoints ?? {}).flatMap(([owner, e]) =>
+                    Object.entries(e.interfaces).map(([id, x]) => ({ id, owner, ...x })),
+                ),
             ),
         );
     }
@@ -173,7 +214,15 @@ export class Inventory {
             const assoc = w.associationDefaultRouteTableId ?? "";
             const prop = w.propagationDefaultRouteTableId ?? assoc;
             const tables = [...new Set([...(w.routeTables ?? []), assoc, prop].filter((t) => t !== ""))];
-            return { account, region: p.region, id, associationDefaultRouteTableId: assoc, propagationDefaultRouteTableId: prop, autoAcceptSharedAttachments: w.autoAcceptSharedAttachments ?? "disable", routeTables: tables };
+            return {
+                account,
+                region: p.region,
+                id,
+                associationDefaultRouteTableId: assoc,
+                propagationDefaultRouteTableId: prop,
+                autoAcceptSharedAttachments: w.autoAcceptSharedAttachments ?? "disable",
+                routeTables: tables,
+            };
         }
         const l = this.live(T.transitGateway, p, id);
         return l
@@ -222,8 +271,12 @@ export class Inventory {
         const shares = this.state.at(T.ramShare, owner, region);
         return shares.some((s) => {
             const arn = s.outputs.arn;
-            const hasResource = this.state.at(T.ramResourceAssociation, owner, region).some((r) => r.outputs.resourceShareArn === arn && r.outputs.resourceArn === resourceArn);
-            const hasPrincipal = this.state.at(T.ramPrincipalAssociation, owner, region).some((r) => r.outputs.resourceShareArn === arn && r.outputs.principal === account);
+            const hasResource = this.state
+                .at(T.ramResourceAssociation, owner, region)
+                .some((r) => r.outputs.resourceShareArn === arn && r.outputs.resourceArn === resourceArn);
+            const hasPrincipal = this.state
+                .at(T.ramPrincipalAssociation, owner, region)
+                .some((r) => r.outputs.resourceShareArn === arn && r.outputs.principal === account);
             if (!hasResource || !hasPrincipal) {
                 return false;
             }

@@ -76,16 +76,7 @@ export interface Where {
     provider?: string;
 }
 
-export function writeRecord(
-    file: string,
-    op: Op,
-    urn: string,
-    id: string,
-    where: Where,
-    start: number,
-    inputs: unknown,
-    extra: Partial<LogRecord> = {},
-): void {
+export function writeRecord(file: string, op: Op, urn: string, id: string, where: Where, start: number, inputs: unknown, extra: Partial<LogRecord> = {}): void {
     const end = extra.end ?? Date.now();
     const rec: LogRecord = {
         op,

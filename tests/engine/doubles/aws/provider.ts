@@ -27,7 +27,9 @@ function verb(op: Op): string {
 function message(s: AnySpec, op: Op, name: string, e: unknown): string {
     if (e instanceof ApiError) {
         const call = op === "create" ? s.createCall : `${s.createCall.split(":")[0]}: ${op === "delete" ? "Delete" : "Modify"}`;
-        return e.code ? `${verb(op)} ${s.what} (${name}): operation error ${call}, api error ${e.code}: ${e.text}` : `${verb(op)} ${s.what} (${name}): ${e.text}`;
+        return e.code
+            ? `${verb(op)} ${s.what} (${name}): operation error ${call}, api error ${e.code}: ${e.text}`
+            : `${verb(op)} ${s.what} (${name}): ${e.text}`;
     }
     return e instanceof Error ? e.message : String(e);
 }
@@ -134,7 +136,12 @@ export class AwsDouble implements ProviderImpl {
         }
         const outs = rewrap({ ...i, ...made.outs, region: ctx.at.region }, props, SENSITIVE[urnType(urn)]);
         const wait = delayMs(urnType(urn), "create");
-        writeRecord(this.log, "create", urn, made.id, this.where(ctx), start, props, { outputs: outs, interfaces: made.interfaces, internal: made.internal, end: Date.now() + wait } as Partial<LogRecord>);
+        writeRecord(this.log, "create", urn, made.id, this.where(ctx), start, props, {
+            outputs: outs,
+            interfaces: made.interfaces,
+            internal: made.internal,
+            end: Date.now() + wait,
+        } as Partial<LogRecord>);
         await sleep(wait);
         return { id: made.id, outs };
     }
@@ -167,7 +174,11 @@ export class AwsDouble implements ProviderImpl {
         } catch (e) {
             this.fail("update", s, ctx, urn, id, start, news, e);
         }
-        const outs = rewrap({ ...i, ...made.outs, tagsAll: { ...this.config.defaultTags, ...(i.tags ?? {}) }, region: ctx.at.region }, news, SENSITIVE[urnType(urn)]);
+        const outs = rewrap(
+            { ...i, ...made.outs, tagsAll: { ...this.config.defaultTags, ...(i.tags ?? {}) }, region: ctx.at.region },
+            news,
+            SENSITIVE[urnType(urn)],
+        );
         const changed = Object.keys(diffInputs(s, olds, news, oldInputs ?? {})).sort();
         writeRecord(this.log, "update", urn, id, this.where(ctx), start, news, {
             outputs: outs,

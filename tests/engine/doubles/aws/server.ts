@@ -72,7 +72,8 @@ function unary<Req, Res>(fn: (req: Req) => Promise<Res> | Res) {
             .then(() => fn(call.request))
             .then(
                 (res) => callback(null, res),
-                (e: unknown) => callback({ code: grpc.status.UNKNOWN, details: e instanceof Error ? e.message : String(e), message: String(e) } as grpc.ServiceError),
+                (e: unknown) =>
+                    callback({ code: grpc.status.UNKNOWN, details: e instanceof Error ? e.message : String(e), message: String(e) } as grpc.ServiceError),
             );
     };
 }

@@ -24,7 +24,15 @@ export interface RegionWorld {
     securityGroups?: Record<string, { vpcId: string; name?: string; description?: string }>;
     vpcEndpoints?: Record<
         string,
-        { vpcId: string; serviceName: string; privateDnsEnabled: boolean; securityGroupIds?: string[]; state?: string; tags?: Record<string, string>; interfaces: Record<string, EndpointInterfaceSpec> }
+        {
+            vpcId: string;
+            serviceName: string;
+            privateDnsEnabled: boolean;
+            securityGroupIds?: string[];
+            state?: string;
+            tags?: Record<string, string>;
+            interfaces: Record<string, EndpointInterfaceSpec>;
+        }
     >;
     /**
      * Transit gateways owned here. Only associationDefaultRouteTableId given (the old shape): the

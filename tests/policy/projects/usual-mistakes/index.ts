@@ -47,10 +47,22 @@ const endpoint = new aws.ec2.VpcEndpoint("datasync-endpoint", {
 
 // aws-security-group-rule-quota: one rule per on-premises agent, 60 of them plus the inline rule.
 for (let i = 0; i < 60; i++) {
-    new aws.vpc.SecurityGroupIngressRule(`fleet-${i}-443`, { securityGroupId: endpointSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: `192.168.10.${i}/32` });
+    new aws.vpc.SecurityGroupIngressRule(`fleet-${i}-443`, {
+        securityGroupId: endpointSg.id,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: `192.168.10.${i}/32`,
+    });
 }
 // aws-security-group-rule-duplicate: an "allowed sources" rule repeating the first agent's.
-new aws.vpc.SecurityGroupIngressRule("allowed-onprem-0-443", { securityGroupId: endpointSg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "192.168.10.0/32" });
+new aws.vpc.SecurityGroupIngressRule("allowed-onprem-0-443", {
+    securityGroupId: endpointSg.id,
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: "192.168.10.0/32",
+});
 
 // datasync-agent-egress-to-endpoint: "HTTPS out only" leaves out the control ports 1024-1064.
 const agentSg = new aws.ec2.SecurityGroup("agent-sg", {
@@ -59,7 +71,14 @@ const agentSg = new aws.ec2.SecurityGroup("agent-sg", {
     egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
 });
 // datasync-no-world-ingress and datasync-agent-activation-port: port 80 open to the world.
-new aws.vpc.SecurityGroupIngressRule("agent-http", { securityGroupId: agentSg.id, ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv4: "0.0.0.0/0", description: "activation" });
+new aws.vpc.SecurityGroupIngressRule("agent-http", {
+    securityGroupId: agentSg.id,
+    ipProtocol: "tcp",
+    fromPort: 80,
+    toPort: 80,
+    cidrIpv4: "0.0.0.0/0",
+    description: "activation",
+});
 
 // datasync-ec2-agent-hardening: public IP, IMDSv1, unencrypted root, and a Graviton type (m6g.large:
 // too small, and arm64, which the x86_64 agent AMI cannot boot).

@@ -39,7 +39,12 @@ describe("plan/validate/deployAgents checkAgentFacts", () => {
     describe("instance type", () => {
         it("not x86_64", () => {
             assert.deepStrictEqual(problems(check([agent(0, subnet("subnet-0aaa1111"), { ...M5, architectures: ["arm64"] }, "m6g.2xlarge")])), [
-                { path: "agents[0].instance.instanceType", value: "m6g.2xlarge", reason: "runs arm64; the DataSync agent AMI is x86_64", fix: 'use an x86_64 type such as "m5.2xlarge" or "m6a.2xlarge"' },
+                {
+                    path: "agents[0].instance.instanceType",
+                    value: "m6g.2xlarge",
+                    reason: "runs arm64; the DataSync agent AMI is x86_64",
+                    fix: 'use an x86_64 type such as "m5.2xlarge" or "m6a.2xlarge"',
+                },
             ]);
         });
         it("a Mac type is not x86_64 either", () => {
@@ -50,13 +55,23 @@ describe("plan/validate/deployAgents checkAgentFacts", () => {
         });
         it("less than 32 GiB", () => {
             assert.deepStrictEqual(problems(check([agent(0, subnet("subnet-0aaa1111"), { ...M5, memoryMib: 16384 }, "c5.2xlarge")])), [
-                { path: "agents[0].instance.instanceType", value: "c5.2xlarge", reason: "has 16 GiB of memory; a DataSync agent needs at least 32 GiB", fix: 'use "m5.2xlarge" (32 GiB) or larger' },
+                {
+                    path: "agents[0].instance.instanceType",
+                    value: "c5.2xlarge",
+                    reason: "has 16 GiB of memory; a DataSync agent needs at least 32 GiB",
+                    fix: 'use "m5.2xlarge" (32 GiB) or larger',
+                },
             ]);
             assert.strictEqual(check([agent(0, subnet("subnet-0aaa1111"), { ...M5, memoryMib: 32767 })]).list.length, 1);
         });
         it("not offered in the subnet's zone", () => {
             assert.deepStrictEqual(problems(check([agent(0, subnet("subnet-0aaa1111", "10.20.1.0/24", SRC_VPC, "eu-west-2c"))])), [
-                { path: "agents[0].instance.instanceType", value: "m5.2xlarge", reason: "is not offered in eu-west-2c, the zone of the agent's subnet", fix: "pick a type offered there, or a subnet in another zone" },
+                {
+                    path: "agents[0].instance.instanceType",
+                    value: "m5.2xlarge",
+                    reason: "is not offered in eu-west-2c, the zone of the agent's subnet",
+                    fix: "pick a type offered there, or a subnet in another zone",
+                },
             ]);
         });
         it("an unknown subnet still checks the type, but not the zone", () => {
@@ -79,12 +94,26 @@ describe("plan/validate/deployAgents checkAgentFacts", () => {
     describe("VPC", () => {
         it("outside the link's source VPC", () => {
             assert.deepStrictEqual(problems(check([agent(0, subnet("subnet-0aaa1111")), agent(1, subnet("subnet-0bbb2222", "10.20.2.0/24", OTHER_VPC))])), [
-                { path: "agents[1].instance.subnetId", value: "subnet-0bbb2222", reason: `is in ${OTHER_VPC}, not in the link's source VPC ${SRC_VPC}`, fix: "launch the agent in a subnet of the source VPC" },
+                {
+                    path: "agents[1].instance.subnetId",
+                    value: "subnet-0bbb2222",
+                    reason: `is in ${OTHER_VPC}, not in the link's source VPC ${SRC_VPC}`,
+                    fix: "launch the agent in a subnet of the source VPC",
+                },
             ]);
         });
         it("without a source VPC, every EC2 agent in the first one's VPC", () => {
             assert.deepStrictEqual(
-                problems(check([agent(0, subnet("subnet-0aaa1111")), agent(1, subnet("subnet-0bbb2222", "10.20.2.0/24", OTHER_VPC)), agent(2, subnet("subnet-0ccc3333", "10.20.3.0/24", OTHER_VPC))], { sourceRanges: ["10.20.0.0/16"] })),
+                problems(
+                    check(
+                        [
+                            agent(0, subnet("subnet-0aaa1111")),
+                            agent(1, subnet("subnet-0bbb2222", "10.20.2.0/24", OTHER_VPC)),
+                            agent(2, subnet("subnet-0ccc3333", "10.20.3.0/24", OTHER_VPC)),
+                        ],
+                        { sourceRanges: ["10.20.0.0/16"] },
+                    ),
+                ),
                 [1, 2].map((i) => ({
                     path: `agents[${i}].instance.subnetId`,
                     value: ["", "subnet-0bbb2222", "subnet-0ccc3333"][i],
@@ -102,7 +131,9 @@ describe("plan/validate/deployAgents checkAgentFacts", () => {
         // correct agents[1] is reported as being in a different VPC from agents[0].
         it("one agent outside the source VPC is the only one reported, even when it comes first", () => {
             assert.deepStrictEqual(
-                check([agent(0, subnet("subnet-0aaa1111", "10.20.1.0/24", OTHER_VPC)), agent(1, subnet("subnet-0bbb2222", "10.20.2.0/24"))]).list.map((x) => x.path),
+                check([agent(0, subnet("subnet-0aaa1111", "10.20.1.0/24", OTHER_VPC)), agent(1, subnet("subnet-0bbb2222", "10.20.2.0/24"))]).list.map(
+                    (x) => x.path,
+                ),
                 ["agents[0].instance.subnetId"],
             );
         });
@@ -110,17 +141,23 @@ describe("plan/validate/deployAgents checkAgentFacts", () => {
 
     describe("source ranges", () => {
         it("a subnet outside every source range", () => {
-            assert.deepStrictEqual(problems(check([agent(0, subnet("subnet-0aaa1111", "10.99.1.0/24"))], { sourceRanges: ["10.20.0.0/16", "192.168.0.0/24"] })), [
-                {
-                    path: "agents[0].instance.subnetId",
-                    value: "subnet-0aaa1111",
-                    reason: "has addresses in 10.99.1.0/24, outside every source range (10.20.0.0/16, 192.168.0.0/24), so no route leads back to the agent",
-                    fix: "add the subnet's range to link.sourceCidrBlocks, or launch the agent in a subnet inside them",
-                },
-            ]);
+            assert.deepStrictEqual(
+                problems(check([agent(0, subnet("subnet-0aaa1111", "10.99.1.0/24"))], { sourceRanges: ["10.20.0.0/16", "192.168.0.0/24"] })),
+                [
+                    {
+                        path: "agents[0].instance.subnetId",
+                        value: "subnet-0aaa1111",
+                        reason: "has addresses in 10.99.1.0/24, outside every source range (10.20.0.0/16, 192.168.0.0/24), so no route leads back to the agent",
+                        fix: "add the subnet's range to link.sourceCidrBlocks, or launch the agent in a subnet inside them",
+                    },
+                ],
+            );
         });
         it("inside one range, or covered by two adjacent ones: nothing", () => {
-            assert.deepStrictEqual(check([agent(0, subnet("subnet-0aaa1111", "192.168.0.0/24"))], { sourceRanges: ["10.20.0.0/16", "192.168.0.0/24"] }).list, []);
+            assert.deepStrictEqual(
+                check([agent(0, subnet("subnet-0aaa1111", "192.168.0.0/24"))], { sourceRanges: ["10.20.0.0/16", "192.168.0.0/24"] }).list,
+                [],
+            );
             assert.deepStrictEqual(check([agent(0, subnet("subnet-0aaa1111", "10.20.0.0/23"))], { sourceRanges: ["10.20.0.0/24", "10.20.1.0/24"] }).list, []);
         });
         it("no declared ranges (no link): nothing to compare", () => {

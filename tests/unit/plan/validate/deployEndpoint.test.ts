@@ -70,20 +70,37 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
     });
 
     it("unknown facts (a preview) are skipped", () => {
-        const p = check({ subnets: [UNKNOWN, UNKNOWN], serviceZones: UNKNOWN, ownEndpointSubnets: UNKNOWN, adopted: UNKNOWN, adoptedGroup: UNKNOWN, vpcRanges: UNKNOWN });
+        const p = check({
+            subnets: [UNKNOWN, UNKNOWN],
+            serviceZones: UNKNOWN,
+            ownEndpointSubnets: UNKNOWN,
+            adopted: UNKNOWN,
+            adoptedGroup: UNKNOWN,
+            vpcRanges: UNKNOWN,
+        });
         assert.deepStrictEqual([p.list, p.warnings], [[], []]);
     });
 
     describe("service", () => {
         it("no such service in the Region", () => {
             assert.deepStrictEqual(problems(check({ serviceZones: undefined })), [
-                { path: "fips", value: false, reason: "com.amazonaws.eu-west-2.datasync does not exist in this Region", fix: "place the endpoint in a Region DataSync supports" },
+                {
+                    path: "fips",
+                    value: false,
+                    reason: "com.amazonaws.eu-west-2.datasync does not exist in this Region",
+                    fix: "place the endpoint in a Region DataSync supports",
+                },
             ]);
         });
         it("no FIPS service in the Region", () => {
             const name = "com.amazonaws.eu-west-2.datasync-fips";
             assert.deepStrictEqual(problems(check({ serviceZones: undefined }, { fips: true, serviceName: name })), [
-                { path: "fips", value: true, reason: `${name} does not exist in this Region`, fix: "set fips to false, or place the endpoint in a Region with a DataSync FIPS endpoint" },
+                {
+                    path: "fips",
+                    value: true,
+                    reason: `${name} does not exist in this Region`,
+                    fix: "set fips to false, or place the endpoint in a Region with a DataSync FIPS endpoint",
+                },
             ]);
         });
         it("a subnet in a zone the service is not offered in", () => {
@@ -107,7 +124,12 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
     describe("subnets", () => {
         it("a subnet of another VPC, at its own index even after an unknown one", () => {
             assert.deepStrictEqual(problems(check({ subnets: [UNKNOWN, subnet(B, "eu-west-2b", 250, OTHER_VPC)] })), [
-                { path: "endpointSubnetIds[1]", value: B, reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`, fix: "use subnets of the endpoint's VPC" },
+                {
+                    path: "endpointSubnetIds[1]",
+                    value: B,
+                    reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`,
+                    fix: "use subnets of the endpoint's VPC",
+                },
             ]);
         });
         it("one subnet per Availability Zone: each repeat names the first", () => {
@@ -132,7 +154,12 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
         const full = { subnets: [subnet(A, "eu-west-2a", 10), subnet(B, "eu-west-2b", 0)] };
         it("a new endpoint needs one free address in each subnet", () => {
             assert.deepStrictEqual(problems(check(full)), [
-                { path: "endpointSubnetIds[1]", value: B, reason: "has no free IP address for the endpoint's network interface", fix: "pick a subnet with free addresses, or free some" },
+                {
+                    path: "endpointSubnetIds[1]",
+                    value: B,
+                    reason: "has no free IP address for the endpoint's network interface",
+                    fix: "pick a subnet with free addresses, or free some",
+                },
             ]);
         });
         it("not where this component's endpoint already holds one, nor while that is unknown, nor when adopting", () => {
@@ -171,11 +198,17 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
     });
 
     describe("adopted endpoint", () => {
-        const adopt = (e: Partial<AdoptedEndpointFacts>, inputs: Partial<EndpointCheckInputs> = {}) => check({ adopted: { ...ADOPTED, ...e } }, { ...ADOPTING, ...inputs });
+        const adopt = (e: Partial<AdoptedEndpointFacts>, inputs: Partial<EndpointCheckInputs> = {}) =>
+            check({ adopted: { ...ADOPTED, ...e } }, { ...ADOPTING, ...inputs });
 
         it("another service", () => {
             assert.deepStrictEqual(problems(adopt({ serviceName: "com.amazonaws.eu-west-2.s3" })), [
-                { path: "existingVpcEndpointId", value: VPCE, reason: `serves com.amazonaws.eu-west-2.s3, not ${SERVICE}`, fix: "adopt the DataSync interface endpoint of the endpoint's Region" },
+                {
+                    path: "existingVpcEndpointId",
+                    value: VPCE,
+                    reason: `serves com.amazonaws.eu-west-2.s3, not ${SERVICE}`,
+                    fix: "adopt the DataSync interface endpoint of the endpoint's Region",
+                },
             ]);
             assert.deepStrictEqual(
                 adopt({}, { fips: true, serviceName: "com.amazonaws.us-east-1.datasync-fips" }).list.map((x) => x.fix),
@@ -184,12 +217,22 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
         });
         it("another VPC", () => {
             assert.deepStrictEqual(problems(adopt({ vpcId: OTHER_VPC })), [
-                { path: "existingVpcEndpointId", value: VPCE, reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`, fix: "adopt an endpoint of that VPC, or change vpcId" },
+                {
+                    path: "existingVpcEndpointId",
+                    value: VPCE,
+                    reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`,
+                    fix: "adopt an endpoint of that VPC, or change vpcId",
+                },
             ]);
         });
         it("not available", () => {
             assert.deepStrictEqual(problems(adopt({ state: "pendingAcceptance" })), [
-                { path: "existingVpcEndpointId", value: VPCE, reason: "is pendingAcceptance, not available", fix: "wait until the endpoint is available, or adopt another" },
+                {
+                    path: "existingVpcEndpointId",
+                    value: VPCE,
+                    reason: "is pendingAcceptance, not available",
+                    fix: "wait until the endpoint is available, or adopt another",
+                },
             ]);
         });
         it("private DNS on: a warning, not a problem", () => {
@@ -226,7 +269,12 @@ describe("plan/validate/deployEndpoint checkEndpointFacts", () => {
         });
         it("an adopted group of another VPC", () => {
             assert.deepStrictEqual(problems(check({ adoptedGroup: { id: "sg-0123abcd", arn: "arn", vpcId: OTHER_VPC } }, ADOPTING)), [
-                { path: "existingSecurityGroupId", value: "sg-0123abcd", reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`, fix: "adopt a security group of the endpoint's VPC" },
+                {
+                    path: "existingSecurityGroupId",
+                    value: "sg-0123abcd",
+                    reason: `is in ${OTHER_VPC}, not in the endpoint's VPC ${VPC}`,
+                    fix: "adopt a security group of the endpoint's VPC",
+                },
             ]);
         });
 

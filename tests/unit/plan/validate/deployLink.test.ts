@@ -73,11 +73,18 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
             assert.deepStrictEqual(p.list, []);
         });
         it("a gateway of a network hub account, pre-shared, without tables of ours", () => {
-            assert.deepStrictEqual(check({ link: { ...TRANSIT, transitGatewaySharing: "preShared" } }, { destinationGateway: gateway(HUB_ACCOUNT, { defaultAssociation: false }) }).list, []);
+            assert.deepStrictEqual(
+                check({ link: { ...TRANSIT, transitGatewaySharing: "preShared" } }, { destinationGateway: gateway(HUB_ACCOUNT, { defaultAssociation: false }) })
+                    .list,
+                [],
+            );
         });
         it("unknown facts (a preview)", () => {
             assert.deepStrictEqual(
-                check({ link: TRANSIT, destinationVpcRanges: UNKNOWN, source: { account: SRC_ACCOUNT, region: "eu-west-2" } }, { sourceVpcRanges: UNKNOWN, destinationGateway: UNKNOWN, sourceGateway: UNKNOWN, activationRouteTable: UNKNOWN }).list,
+                check(
+                    { link: TRANSIT, destinationVpcRanges: UNKNOWN, source: { account: SRC_ACCOUNT, region: "eu-west-2" } },
+                    { sourceVpcRanges: UNKNOWN, destinationGateway: UNKNOWN, sourceGateway: UNKNOWN, activationRouteTable: UNKNOWN },
+                ).list,
                 [],
             );
         });
@@ -90,8 +97,7 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
                 {
                     path: "link.sourceCidrBlocks[0]",
                     value: "10.20.0.0/16",
-                    reason:
-                        "10.20.0.0/16 (link.sourceCidrBlocks[0], source side) overlaps 10.20.128.0/17 (destination VPC vpc-0dst0000 (looked up), destination side); traffic for the shared addresses could not be routed across the link",
+                    reason: "10.20.0.0/16 (link.sourceCidrBlocks[0], source side) overlaps 10.20.128.0/17 (destination VPC vpc-0dst0000 (looked up), destination side); traffic for the shared addresses could not be routed across the link",
                     fix: "re-address one side, or use a NAT in between; the two sides' address spaces must not overlap",
                 },
             ]);
@@ -100,7 +106,10 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
             assert.deepStrictEqual(check({ link: { ...PEERING, onPremCidrBlocks: ["10.20.5.0/24"] } }, { sourceVpcRanges: ["10.20.0.0/16"] }).list, []);
         });
         it("declared ranges that overlap each other are left to the input checks", () => {
-            assert.deepStrictEqual(check({ link: { ...PEERING, destinationCidrBlocks: ["10.20.0.0/24"] }, destinationVpcRanges: [] }, { sourceVpcRanges: [] }).list, []);
+            assert.deepStrictEqual(
+                check({ link: { ...PEERING, destinationCidrBlocks: ["10.20.0.0/24"] }, destinationVpcRanges: [] }, { sourceVpcRanges: [] }).list,
+                [],
+            );
         });
         it("ranges of NetworkLink (top-level path)", () => {
             assert.deepStrictEqual(
@@ -124,14 +133,17 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
 
     describe("transit gateway across Regions", () => {
         it("without a source gateway", () => {
-            assert.deepStrictEqual(problems(check({ link: TRANSIT, source: { account: SRC_ACCOUNT, region: "eu-west-1" } }, { destinationGateway: gateway(DST_ACCOUNT) })), [
-                {
-                    path: "link.sourceTransitGatewayId",
-                    value: undefined,
-                    reason: "the source (eu-west-1) and destination (eu-west-2) are in different Regions and a transit gateway attaches VPCs of its own Region only",
-                    fix: "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId",
-                },
-            ]);
+            assert.deepStrictEqual(
+                problems(check({ link: TRANSIT, source: { account: SRC_ACCOUNT, region: "eu-west-1" } }, { destinationGateway: gateway(DST_ACCOUNT) })),
+                [
+                    {
+                        path: "link.sourceTransitGatewayId",
+                        value: undefined,
+                        reason: "the source (eu-west-1) and destination (eu-west-2) are in different Regions and a transit gateway attaches VPCs of its own Region only",
+                        fix: "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId",
+                    },
+                ],
+            );
         });
         it("is not asked of peering", () => {
             assert.deepStrictEqual(check({ source: { account: SRC_ACCOUNT, region: "eu-west-1" } }).list, []);
@@ -150,14 +162,30 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
             ]);
         });
         it("a pre-shared gateway of a third account with a route table of ours", () => {
-            assert.deepStrictEqual(problems(check({ link: { ...TRANSIT, transitGatewaySharing: "preShared", transitGatewayRouteTableId: "tgw-rtb-0bbb0000" } }, { destinationGateway: gateway(HUB_ACCOUNT) })), [
-                { path: "link.transitGatewayRouteTableId", value: "tgw-rtb-0bbb0000", reason: `the gateway's route tables belong to account ${HUB_ACCOUNT}`, fix: "remove it; the gateway's owner manages its route tables" },
-            ]);
+            assert.deepStrictEqual(
+                problems(
+                    check(
+                        { link: { ...TRANSIT, transitGatewaySharing: "preShared", transitGatewayRouteTableId: "tgw-rtb-0bbb0000" } },
+                        { destinationGateway: gateway(HUB_ACCOUNT) },
+                    ),
+                ),
+                [
+                    {
+                        path: "link.transitGatewayRouteTableId",
+                        value: "tgw-rtb-0bbb0000",
+                        reason: `the gateway's route tables belong to account ${HUB_ACCOUNT}`,
+                        fix: "remove it; the gateway's owner manages its route tables",
+                    },
+                ],
+            );
         });
         it("a source gateway of another account, whatever the sharing", () => {
             for (const sharing of ["ram", "ramOrganization", "preShared"] as const) {
                 const p = check(
-                    { link: { ...TRANSIT, sourceTransitGatewayId: SRC_TGW, transitGatewaySharing: sharing }, source: { account: SRC_ACCOUNT, region: "eu-west-1" } },
+                    {
+                        link: { ...TRANSIT, sourceTransitGatewayId: SRC_TGW, transitGatewaySharing: sharing },
+                        source: { account: SRC_ACCOUNT, region: "eu-west-1" },
+                    },
                     { destinationGateway: gateway(DST_ACCOUNT), sourceGateway: gateway(HUB_ACCOUNT) },
                 );
                 assert.deepStrictEqual(problems(p), [
@@ -184,12 +212,23 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
         for (const [name, change, which] of table) {
             it(`${name}: names the missing ${which} table`, () => {
                 assert.deepStrictEqual(problems(check({ link: TRANSIT }, { destinationGateway: gateway(DST_ACCOUNT, change) })), [
-                    { path: "link.transitGatewayRouteTableId", value: undefined, reason: `transit gateway ${TGW} has no default ${which} route table, so the attachments would route nowhere`, fix },
+                    {
+                        path: "link.transitGatewayRouteTableId",
+                        value: undefined,
+                        reason: `transit gateway ${TGW} has no default ${which} route table, so the attachments would route nowhere`,
+                        fix,
+                    },
                 ]);
             });
         }
         it("an explicit table makes the defaults irrelevant", () => {
-            assert.deepStrictEqual(check({ link: { ...TRANSIT, transitGatewayRouteTableId: "tgw-rtb-0bbb0000" } }, { destinationGateway: gateway(DST_ACCOUNT, { defaultAssociation: false, associationTableId: "" }) }).list, []);
+            assert.deepStrictEqual(
+                check(
+                    { link: { ...TRANSIT, transitGatewayRouteTableId: "tgw-rtb-0bbb0000" } },
+                    { destinationGateway: gateway(DST_ACCOUNT, { defaultAssociation: false, associationTableId: "" }) },
+                ).list,
+                [],
+            );
         });
         it("the source gateway's own field", () => {
             const p = check(
@@ -216,12 +255,17 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
         });
         it("declared false, gateway auto-accepts", () => {
             assert.deepStrictEqual(
-                check({ link: { ...TRANSIT, transitGatewayAutoAccept: false } }, { destinationGateway: gateway(DST_ACCOUNT, { autoAccept: true }) }).list.map((x) => x.reason),
+                check({ link: { ...TRANSIT, transitGatewayAutoAccept: false } }, { destinationGateway: gateway(DST_ACCOUNT, { autoAccept: true }) }).list.map(
+                    (x) => x.reason,
+                ),
                 [`transit gateway ${TGW} has autoAcceptSharedAttachments enabled`],
             );
         });
         it("agreeing or not declared: nothing", () => {
-            assert.deepStrictEqual(check({ link: { ...TRANSIT, transitGatewayAutoAccept: true } }, { destinationGateway: gateway(DST_ACCOUNT, { autoAccept: true }) }).list, []);
+            assert.deepStrictEqual(
+                check({ link: { ...TRANSIT, transitGatewayAutoAccept: true } }, { destinationGateway: gateway(DST_ACCOUNT, { autoAccept: true }) }).list,
+                [],
+            );
             assert.deepStrictEqual(check({ link: TRANSIT }, { destinationGateway: gateway(DST_ACCOUNT, { autoAccept: true }) }).list, []);
         });
     });
@@ -238,11 +282,20 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
             ]);
         });
         it("unknown entries in the list, or no list: nothing to compare", () => {
-            assert.deepStrictEqual(check({ link: { ...PEERING, destinationRouteTableIds: ["rtb-0dst0000", UNKNOWN] } }, { activationRouteTable: "rtb-0fff0000" }).list, []);
+            assert.deepStrictEqual(
+                check({ link: { ...PEERING, destinationRouteTableIds: ["rtb-0dst0000", UNKNOWN] } }, { activationRouteTable: "rtb-0fff0000" }).list,
+                [],
+            );
             assert.deepStrictEqual(check({ link: { ...PEERING, destinationRouteTableIds: undefined } }, { activationRouteTable: "rtb-0fff0000" }).list, []);
         });
         it("in every mode, at NetworkLink's top-level path too", () => {
-            const existing: KnownLink = { mode: "existing", sourceCidrBlocks: ["10.20.0.0/16"], destinationCidrBlocks: ["10.0.0.0/16"], destinationRouteTableIds: ["rtb-0dst0000"], existingRouteTargetId: "vgw-0123abcd" };
+            const existing: KnownLink = {
+                mode: "existing",
+                sourceCidrBlocks: ["10.20.0.0/16"],
+                destinationCidrBlocks: ["10.0.0.0/16"],
+                destinationRouteTableIds: ["rtb-0dst0000"],
+                existingRouteTargetId: "vgw-0123abcd",
+            };
             assert.deepStrictEqual(
                 check({ path: "", link: existing }, { activationRouteTable: "rtb-0fff0000" }).list.map((x) => x.path),
                 ["destinationRouteTableIds"],
@@ -251,6 +304,9 @@ describe("plan/validate/deployLink checkLinkFacts", () => {
     });
 
     it("gateway facts are ignored outside transit gateway mode", () => {
-        assert.deepStrictEqual(check({ link: { ...PEERING, transitGatewayAutoAccept: true } }, { destinationGateway: gateway(HUB_ACCOUNT, { defaultAssociation: false }) }).list, []);
+        assert.deepStrictEqual(
+            check({ link: { ...PEERING, transitGatewayAutoAccept: true } }, { destinationGateway: gateway(HUB_ACCOUNT, { defaultAssociation: false }) }).list,
+            [],
+        );
     });
 });

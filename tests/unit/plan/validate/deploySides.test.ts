@@ -131,7 +131,12 @@ describe("plan/validate/deploySides checkSideFacts", () => {
         };
         it("a Region code AWS does not know", () => {
             assert.deepStrictEqual(problems(run([{ path: "source.region", region: "eu-west-9" }])), [
-                { path: "source.region", value: "eu-west-9", reason: "no such AWS Region in this partition (EC2 DescribeRegions)", fix: "use a Region code such as eu-west-2" },
+                {
+                    path: "source.region",
+                    value: "eu-west-9",
+                    reason: "no such AWS Region in this partition (EC2 DescribeRegions)",
+                    fix: "use a Region code such as eu-west-2",
+                },
             ]);
         });
         it("known or unset Regions: nothing", () => {

@@ -29,13 +29,19 @@ const RULES = "over AWS's quota of 60 inbound or outbound rules per security gro
 describe("plan/validate/quotas checkFleetQuotas", () => {
     it("a fleet within every quota: nothing", () => {
         assert.deepStrictEqual(
-            check({ endpointPeers: 30, agentGroup: { activationSources: 60, taskCidrs: 1, storage: 49, dnsServers: 4 }, extraGroups: [{ path: "agents[0]", count: 4 }], routesPerTable: [{ path: "link.sourceRouteTableIds[0]", count: 50 }] }).list,
+            check({
+                endpointPeers: 30,
+                agentGroup: { activationSources: 60, taskCidrs: 1, storage: 49, dnsServers: 4 },
+                extraGroups: [{ path: "agents[0]", count: 4 }],
+                routesPerTable: [{ path: "link.sourceRouteTableIds[0]", count: 50 }],
+            }).list,
             [],
         );
     });
 
     describe("the endpoint group's inbound rules", () => {
-        const fix = 'set ingressScope to "sourceRanges" to admit the fleet by its declared ranges, or raise the quota in Service Quotas and set securityGroupRuleQuota';
+        const fix =
+            'set ingressScope to "sourceRanges" to admit the fleet by its declared ranges, or raise the quota in Service Quotas and set securityGroupRuleQuota';
         it("31 peers x 2 ports", () => {
             assert.deepStrictEqual(problems(check({ endpointPeers: 31 })), [
                 { path: "ingressScope", value: 31, reason: `the endpoint security group's inbound rules (31 peers x 2 ports) would be 62, ${RULES}`, fix },
@@ -65,7 +71,12 @@ describe("plan/validate/quotas checkFleetQuotas", () => {
     describe("the agents' group", () => {
         it("61 activation sources", () => {
             assert.deepStrictEqual(problems(check({ agentGroup: { activationSources: 61, taskCidrs: 1, storage: 0, dnsServers: 0 } })), [
-                { path: "activationSourceCidrs", value: 61, reason: `the agents' security group's inbound rules would be 61, ${RULES}`, fix: "list fewer activation sources (ranges instead of hosts)" },
+                {
+                    path: "activationSourceCidrs",
+                    value: 61,
+                    reason: `the agents' security group's inbound rules would be 61, ${RULES}`,
+                    fix: "list fewer activation sources (ranges instead of hosts)",
+                },
             ]);
         });
         it("61 outbound rules: 2 endpoint ports, 1 task range, 50 storage flows, 4 DNS servers x 2", () => {
@@ -146,7 +157,12 @@ describe("plan/validate/quotas checkFleetQuotas", () => {
         });
         fc.assert(
             fc.property(inputs, (i) => {
-                const p = check({ endpointPeers: i.peers, supportChannel: i.supportChannel, ruleQuota: i.ruleQuota, agentGroup: { activationSources: i.activationSources, taskCidrs: i.taskCidrs, storage: i.storage, dnsServers: i.dnsServers } });
+                const p = check({
+                    endpointPeers: i.peers,
+                    supportChannel: i.supportChannel,
+                    ruleQuota: i.ruleQuota,
+                    agentGroup: { activationSources: i.activationSources, taskCidrs: i.taskCidrs, storage: i.storage, dnsServers: i.dnsServers },
+                });
                 const agentRules = planAgentRules({
                     activationSources: i.activationSources,
                     taskCidrs: i.taskCidrs,
@@ -160,7 +176,11 @@ describe("plan/validate/quotas checkFleetQuotas", () => {
                 );
                 const paths = p.list.map((x) => x.path);
                 assert.strictEqual(paths.includes("ingressScope"), endpointRules.length > i.ruleQuota, "endpoint inbound");
-                assert.strictEqual(paths.includes("activationSourceCidrs"), agentRules.filter((r) => r.direction === "ingress").length > i.ruleQuota, "agents inbound");
+                assert.strictEqual(
+                    paths.includes("activationSourceCidrs"),
+                    agentRules.filter((r) => r.direction === "ingress").length > i.ruleQuota,
+                    "agents inbound",
+                );
                 assert.strictEqual(paths.includes("storageEgress"), agentRules.filter((r) => r.direction === "egress").length > i.ruleQuota, "agents outbound");
             }),
         );

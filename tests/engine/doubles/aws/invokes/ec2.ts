@@ -115,11 +115,19 @@ function endpointOf(args: aws.ec2.GetVpcEndpointArgs, c: InvokeCtx) {
     if (!vpc || vpc.length !== 1) {
         throw new Error(`getVpcEndpoint: the aws test double looks endpoints up by id, or by a vpc-id filter (got ${JSON.stringify(args)})`);
     }
-    const matches = c.inv.endpointsOfVpc(c.at, vpc[0]).filter((e) =>
-        (args.filters ?? []).every((f) =>
-            f.name === "vpc-id" ? true : f.name === "service-name" ? f.values.includes(e.serviceName) : f.name.startsWith("tag:") ? f.values.includes(e.tags[f.name.slice(4)]) : false,
-        ),
-    );
+    const matches = c.inv
+        .endpointsOfVpc(c.at, vpc[0])
+        .filter((e) =>
+            (args.filters ?? []).every((f) =>
+                f.name === "vpc-id"
+                    ? true
+                    : f.name === "service-name"
+                      ? f.values.includes(e.serviceName)
+                      : f.name.startsWith("tag:")
+                        ? f.values.includes(e.tags[f.name.slice(4)])
+                        : false,
+            ),
+        );
     if (matches.length > 1) {
         throw new ApiError("", "multiple EC2 VPC Endpoints matched; use additional constraints to reduce matches to a single EC2 VPC Endpoint");
     }
@@ -155,7 +163,16 @@ export function getVpcEndpointService(args: aws.ec2.GetVpcEndpointServiceArgs, c
     if (!s) {
         throw new ApiError("", "reading EC2 VPC Endpoint Services: couldn't find resource");
     }
-    return { id: name, serviceName: name, availabilityZones: s.availabilityZones, serviceType: "Interface", owner: "amazon", region: c.at.region, acceptanceRequired: false, tags: {} };
+    return {
+        id: name,
+        serviceName: name,
+        availabilityZones: s.availabilityZones,
+        serviceType: "Interface",
+        owner: "amazon",
+        region: c.at.region,
+        acceptanceRequired: false,
+        tags: {},
+    };
 }
 
 /**
@@ -185,7 +202,10 @@ export function getRouteTable(args: aws.ec2.GetRouteTableArgs, c: InvokeCtx): Pa
             ...t.subnetIds.map((s) => ({ subnetId: s, main: false, routeTableId: t.id })),
             ...(t.main ? [{ main: true, routeTableId: t.id }] : []),
         ] as aws.ec2.GetRouteTableResult["associations"],
-        routes: [...t.routes.map((r) => ({ cidrBlock: r.destinationCidrBlock })), ...live.map((r) => ({ cidrBlock: r.outputs.destinationCidrBlock }))] as aws.ec2.GetRouteTableResult["routes"],
+        routes: [
+            ...t.routes.map((r) => ({ cidrBlock: r.destinationCidrBlock })),
+            ...live.map((r) => ({ cidrBlock: r.outputs.destinationCidrBlock })),
+        ] as aws.ec2.GetRouteTableResult["routes"],
         tags: {},
     };
 }

@@ -2,9 +2,17 @@
 import { F } from "../tokens";
 import type { InvokeCtx } from "./context";
 import { getNetworkInterface, getRouteTable, getSecurityGroup, getSubnet, getVpc, getVpcEndpoint, getVpcEndpointService } from "./ec2";
-import { getCallerIdentity, getInstanceType, getInstanceTypeOffering, getInstanceTypeOfferings, getParameter, getRegion, getRegions, getTransitGateway } from "./other";
+import {
+    getCallerIdentity,
+    getInstanceType,
+    getInstanceTypeOffering,
+    getInstanceTypeOfferings,
+    getParameter,
+    getRegion,
+    getRegions,
+    getTransitGateway,
+} from "./other";
 
- 
 type Fn = (args: any, c: InvokeCtx) => object;
 
 export const INVOKES: Record<string, Fn> = {

@@ -18,10 +18,39 @@ import type { InvokeCtx } from "./context";
  * partition, plus every Region the world names.
  */
 const AWS_PARTITION_REGIONS = [
-    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
-    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1", "ca-west-1",
-    "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1",
-    "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
 ];
 
 export function getRegions(_args: aws.GetRegionsArgs, c: InvokeCtx): Partial<aws.GetRegionsResult> {
@@ -37,7 +66,12 @@ export function getRegion(_args: aws.GetRegionArgs, c: InvokeCtx): Partial<aws.G
 /** The provider's identity: the last assumed role's session, or the profile's user. */
 export function getCallerIdentity(_args: Record<string, unknown>, c: InvokeCtx): Partial<aws.GetCallerIdentityResult> {
     const a = c.at.account;
-    return { id: a, accountId: a, arn: `arn:aws:sts::${a}:assumed-role/test-double/${c.provider.via.replace(/[^A-Za-z0-9]/g, "-")}`, userId: "AROATESTDOUBLE:session" };
+    return {
+        id: a,
+        accountId: a,
+        arn: `arn:aws:sts::${a}:assumed-role/test-double/${c.provider.via.replace(/[^A-Za-z0-9]/g, "-")}`,
+        userId: "AROATESTDOUBLE:session",
+    };
 }
 
 export function getParameter(args: aws.ssm.GetParameterArgs, c: InvokeCtx): Record<string, unknown> {
@@ -46,7 +80,15 @@ export function getParameter(args: aws.ssm.GetParameterArgs, c: InvokeCtx): Reco
     if (value === undefined) {
         throw new ApiError("", `reading SSM Parameter (${name}): couldn't find resource`);
     }
-    const out: Partial<aws.ssm.GetParameterResult> = { id: name, name, insecureValue: value, type: "String", version: 1, withDecryption: true, arn: arn(c.at, "ssm", `parameter${name}`) };
+    const out: Partial<aws.ssm.GetParameterResult> = {
+        id: name,
+        name,
+        insecureValue: value,
+        type: "String",
+        version: 1,
+        withDecryption: true,
+        arn: arn(c.at, "ssm", `parameter${name}`),
+    };
     return { ...out, value: secret(value) };
 }
 
@@ -78,10 +120,15 @@ export function getInstanceType(args: aws.ec2.GetInstanceTypeArgs, _c: InvokeCtx
 }
 
 /** Offerings by Availability Zone (filter location / instance-type): the world's table, else every known type everywhere. */
-function offerings(args: { filters?: Array<{ name: string; values: string[] }>; locationType?: string }, c: InvokeCtx): Array<{ instanceType: string; location: string; locationType: string }> {
+function offerings(
+    args: { filters?: Array<{ name: string; values: string[] }>; locationType?: string },
+    c: InvokeCtx,
+): Array<{ instanceType: string; location: string; locationType: string }> {
     const table = c.inv.rw(c.at).instanceTypeOfferings;
     const zones = table ? Object.keys(table) : [...new Set(Object.values(c.inv.rw(c.at).subnets ?? {}).map((s) => s.availabilityZone))];
-    const rows = zones.flatMap((z) => (table?.[z] ?? Object.keys(INSTANCE_TYPES)).map((t) => ({ instanceType: t, location: z, locationType: "availability-zone" })));
+    const rows = zones.flatMap((z) =>
+        (table?.[z] ?? Object.keys(INSTANCE_TYPES)).map((t) => ({ instanceType: t, location: z, locationType: "availability-zone" })),
+    );
     const filter = (name: string) => args.filters?.find((f) => f.name === name)?.values;
     const loc = filter("location");
     const type = filter("instance-type");
@@ -99,10 +146,20 @@ export function getInstanceTypeOffering(args: aws.ec2.GetInstanceTypeOfferingArg
         throw new ApiError("", "multiple EC2 Instance Offerings found matching criteria; try different search");
     }
     const instanceType = preferred ?? types[0];
-    return { id: instanceType, instanceType, locationType: args.locationType ?? "availability-zone", location: rows.find((r) => r.instanceType === instanceType)?.location };
+    return {
+        id: instanceType,
+        instanceType,
+        locationType: args.locationType ?? "availability-zone",
+        location: rows.find((r) => r.instanceType === instanceType)?.location,
+    };
 }
 
 export function getInstanceTypeOfferings(args: aws.ec2.GetInstanceTypeOfferingsArgs, c: InvokeCtx): Partial<aws.ec2.GetInstanceTypeOfferingsResult> {
     const rows = offerings(args, c);
-    return { id: c.at.region, instanceTypes: rows.map((r) => r.instanceType), locations: rows.map((r) => r.location), locationTypes: rows.map((r) => r.locationType) };
+    return {
+        id: c.at.region,
+        instanceTypes: rows.map((r) => r.instanceType),
+        locations: rows.map((r) => r.location),
+        locationTypes: rows.map((r) => r.locationType),
+    };
 }

@@ -8,7 +8,10 @@ import { networkCidr, nth, size } from "../ip";
 import type { Interface } from "../log";
 
 export function hex(n: number): string {
-    return crypto.randomBytes(Math.ceil(n / 2)).toString("hex").slice(0, n);
+    return crypto
+        .randomBytes(Math.ceil(n / 2))
+        .toString("hex")
+        .slice(0, n);
 }
 
 /** EC2 resource IDs: a prefix and 17 hex digits. */
@@ -71,7 +74,10 @@ export function freeAddresses(ctx: Ctx, s: Subnet): number {
 /** The next free address, from the first AWS hands out (the network address + 4). */
 export function allocate(ctx: Ctx, s: Subnet, taken: Set<string>): string {
     if (freeAddresses(ctx, s) - taken.size <= 0) {
-        throw new ApiError("InsufficientFreeAddressesInSubnet", `There are not enough free addresses in subnet '${s.id}' to satisfy the requested number of instances.`);
+        throw new ApiError(
+            "InsufficientFreeAddressesInSubnet",
+            `There are not enough free addresses in subnet '${s.id}' to satisfy the requested number of instances.`,
+        );
     }
     const r = networkCidr(s.cidrBlock)!;
     for (const i of ctx.inv.interfacesIn(s.id)) {

@@ -23,7 +23,10 @@ const GROUP_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-eusc|aws-iso|aws-iso-b):ec2:(
 
 /** DataSync's validation message (the AWS wording echoes the value; the double never echoes a key). */
 function invalid(field: string, constraint: string, value?: string): ApiError {
-    return new ApiError("InvalidRequestException", `1 validation error detected: Value ${value === undefined ? "(not shown)" : `'${value}'`} at '${field}' failed to satisfy constraint: ${constraint}`);
+    return new ApiError(
+        "InvalidRequestException",
+        `1 validation error detected: Value ${value === undefined ? "(not shown)" : `'${value}'`} at '${field}' failed to satisfy constraint: ${constraint}`,
+    );
 }
 
 function oneArn(ctx: Ctx, list: unknown, field: string, pattern: RegExp): RegExpExecArray {
@@ -51,7 +54,13 @@ function endpointAddress(e: Endpoint | undefined, subnetArns: unknown): string {
 function describe(ctx: Ctx, live: Live): Record<string, unknown> {
     const o = live.outputs;
     const e = o.vpcEndpointId ? ctx.inv.endpoint(live, o.vpcEndpointId) : undefined;
-    return { name: o.name, privateLinkEndpoint: o.vpcEndpointId ? endpointAddress(e, o.subnetArns) : "", securityGroupArns: o.securityGroupArns ?? [], subnetArns: o.subnetArns ?? [], vpcEndpointId: o.vpcEndpointId ?? "" };
+    return {
+        name: o.name,
+        privateLinkEndpoint: o.vpcEndpointId ? endpointAddress(e, o.subnetArns) : "",
+        securityGroupArns: o.securityGroupArns ?? [],
+        subnetArns: o.subnetArns ?? [],
+        vpcEndpointId: o.vpcEndpointId ?? "",
+    };
 }
 
 export function agentSpec() {
@@ -82,7 +91,10 @@ export function agentSpec() {
                 throw new ApiError("", "the aws test double never fetches activation keys over the network (ip_address); pass activation_key");
             }
             if (!KEY.test(String(i.activationKey))) {
-                throw invalid("activationKey", `Member must satisfy regular expression pattern: [A-Z0-9]{5}(-[A-Z0-9]{5}){4} (a key of ${String(i.activationKey).length} characters)`);
+                throw invalid(
+                    "activationKey",
+                    `Member must satisfy regular expression pattern: [A-Z0-9]{5}(-[A-Z0-9]{5}){4} (a key of ${String(i.activationKey).length} characters)`,
+                );
             }
             if (ctx.state.usedKeys.has(String(i.activationKey))) {
                 // GUESS: wording; keys are single-use (DataSync user guide, "Activating your agent").
@@ -108,7 +120,10 @@ export function agentSpec() {
             }
             const e = endpointOf(ctx, String(i.vpcEndpointId));
             if (!/^com\.amazonaws\.[a-z0-9-]+\.datasync(-fips)?$/.test(e.serviceName) || !e.serviceName.includes(`.${ctx.at.region}.`)) {
-                throw new ApiError("InvalidRequestException", `VPC endpoint ${e.id} is not an endpoint of the DataSync service in ${ctx.at.region} (its service is ${e.serviceName}).`);
+                throw new ApiError(
+                    "InvalidRequestException",
+                    `VPC endpoint ${e.id} is not an endpoint of the DataSync service in ${ctx.at.region} (its service is ${e.serviceName}).`,
+                );
             }
             const subnet = oneArn(ctx, i.subnetArns, "subnetArns", SUBNET_ARN)[4];
             const group = oneArn(ctx, i.securityGroupArns, "securityGroupArns", GROUP_ARN)[4];
@@ -141,7 +156,14 @@ export function agentSpec() {
         },
         // UpdateAgent changes the name only; Read then reports the PrivateLink fields again.
         update: (_id, olds, news, ctx) => ({
-            outs: { arn: olds.arn, privateLinkEndpoint: olds.privateLinkEndpoint, securityGroupArns: olds.securityGroupArns, subnetArns: olds.subnetArns, vpcEndpointId: olds.vpcEndpointId, tagsAll: { ...ctx.provider.defaultTags, ...((news.tags as Record<string, string>) ?? {}) } },
+            outs: {
+                arn: olds.arn,
+                privateLinkEndpoint: olds.privateLinkEndpoint,
+                securityGroupArns: olds.securityGroupArns,
+                subnetArns: olds.subnetArns,
+                vpcEndpointId: olds.vpcEndpointId,
+                tagsAll: { ...ctx.provider.defaultTags, ...((news.tags as Record<string, string>) ?? {}) },
+            },
         }),
         // DescribeAgent never returns the key: the state's activationKey (props) stays as it was.
         read: (live, props, ctx) => ({ ...props, ...describe(ctx, live) }),

@@ -32,11 +32,17 @@ function serviceChecks(i: any, ctx: Ctx): void {
         }
         const other = zones.get(subnet.availabilityZone);
         if (other !== undefined) {
-            throw new ApiError("DuplicateSubnetsInSameZone", `Found another VPC endpoint subnet in the availability zone of ${s} (${other}). VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`);
+            throw new ApiError(
+                "DuplicateSubnetsInSameZone",
+                `Found another VPC endpoint subnet in the availability zone of ${s} (${other}). VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+            );
         }
         zones.set(subnet.availabilityZone, s);
         if (svc && !svc.availabilityZones.includes(subnet.availabilityZone)) {
-            throw new ApiError("InvalidParameter", `The Vpc Endpoint Service '${i.serviceName}' does not support the availability zone of the subnet: ${s} (${subnet.availabilityZone}).`);
+            throw new ApiError(
+                "InvalidParameter",
+                `The Vpc Endpoint Service '${i.serviceName}' does not support the availability zone of the subnet: ${s} (${subnet.availabilityZone}).`,
+            );
         }
     }
     const groups = (i.securityGroupIds ?? []) as string[];
@@ -76,7 +82,9 @@ function interfacesFor(id: string, i: any, before: Interface[], ctx: Ctx): Inter
 }
 
 function outputs(id: string, i: any, enis: Interface[], ctx: Ctx): Record<string, unknown> {
-    const service = String(i.serviceName ?? "").split(".").pop();
+    const service = String(i.serviceName ?? "")
+        .split(".")
+        .pop();
     return {
         arn: arn(ctx.at, "ec2", `vpc-endpoint/${id}`),
         networkInterfaceIds: enis.map((x) => x.id),
@@ -104,7 +112,10 @@ export function vpcEndpointSpec() {
         sets: ["securityGroupIds", "subnetIds", "subnetConfigurations", "routeTableIds"],
         computed: ["arn", "networkInterfaceIds", "dnsEntries", "ownerId", "state", "requesterManaged", "cidrBlocks", "prefixListId", "tagsAll"],
         // CustomizeDiff: changing private_dns_enabled replaces endpoints that are not Interface endpoints.
-        replaceIf: (olds, news) => (news.vpcEndpointType !== "Interface" && given(news.privateDnsEnabled) && olds.privateDnsEnabled !== news.privateDnsEnabled ? ["privateDnsEnabled"] : []),
+        replaceIf: (olds, news) =>
+            news.vpcEndpointType !== "Interface" && given(news.privateDnsEnabled) && olds.privateDnsEnabled !== news.privateDnsEnabled
+                ? ["privateDnsEnabled"]
+                : [],
         defaults: () => ({ vpcEndpointType: "Gateway" }),
         schema: (i, f) => {
             required(i, f, ["vpcId", "vpc_id"]);

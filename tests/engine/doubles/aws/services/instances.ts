@@ -53,8 +53,36 @@ export function instanceSpec() {
     return spec<aws.ec2.InstanceArgs, aws.ec2.InstanceState>({
         what: "EC2 Instance",
         createCall: "EC2: RunInstances",
-        forceNew: ["ami", "associatePublicIpAddress", "availabilityZone", "keyName", "privateIp", "subnetId", "tenancy", "securityGroups", "launchTemplate", "placementGroup", "hostId", "ipv6AddressCount", "ipv6Addresses"],
-        filled: ["ami", "associatePublicIpAddress", "availabilityZone", "instanceType", "keyName", "privateIp", "subnetId", "vpcSecurityGroupIds", "securityGroups", "metadataOptions", "rootBlockDevice", "tenancy", "userData"],
+        forceNew: [
+            "ami",
+            "associatePublicIpAddress",
+            "availabilityZone",
+            "keyName",
+            "privateIp",
+            "subnetId",
+            "tenancy",
+            "securityGroups",
+            "launchTemplate",
+            "placementGroup",
+            "hostId",
+            "ipv6AddressCount",
+            "ipv6Addresses",
+        ],
+        filled: [
+            "ami",
+            "associatePublicIpAddress",
+            "availabilityZone",
+            "instanceType",
+            "keyName",
+            "privateIp",
+            "subnetId",
+            "vpcSecurityGroupIds",
+            "securityGroups",
+            "metadataOptions",
+            "rootBlockDevice",
+            "tenancy",
+            "userData",
+        ],
         sets: ["vpcSecurityGroupIds", "securityGroups"],
         computed: ["arn", "privateDns", "publicIp", "publicDns", "instanceState", "primaryNetworkInterfaceId", "outpostArn", "passwordData", "tagsAll"],
         replaceIf: (olds, news) => {
@@ -89,7 +117,10 @@ export function instanceSpec() {
                 throw new ApiError("InvalidAMIID.NotFound", `The image id '[${i.ami}]' does not exist`);
             }
             if (given(i.availabilityZone) && i.availabilityZone !== subnet.availabilityZone) {
-                throw new ApiError("InvalidParameterValue", `Value (${i.availabilityZone}) for parameter availabilityZone is invalid. Subnet '${subnet.id}' is in the availability zone ${subnet.availabilityZone}`);
+                throw new ApiError(
+                    "InvalidParameterValue",
+                    `Value (${i.availabilityZone}) for parameter availabilityZone is invalid. Subnet '${subnet.id}' is in the availability zone ${subnet.availabilityZone}`,
+                );
             }
             checkType(ctx, String(i.instanceType), i.ami!, subnet.availabilityZone);
             checkGroups(ctx, (i.vpcSecurityGroupIds ?? []) as string[], subnet.vpcId, subnet.id);
@@ -125,7 +156,15 @@ export function instanceSpec() {
         },
         update: (id, olds, news, ctx) => ({
             interfaces: ctx.state.get(T.instance, id)?.interfaces ?? [],
-            outs: { ...Object.fromEntries(["arn", "privateIp", "privateDns", "publicIp", "publicDns", "availabilityZone", "instanceState", "primaryNetworkInterfaceId"].map((k) => [k, (olds as Record<string, unknown>)[k]])), tagsAll: tagsAll(ctx, news.tags) },
+            outs: {
+                ...Object.fromEntries(
+                    ["arn", "privateIp", "privateDns", "publicIp", "publicDns", "availabilityZone", "instanceState", "primaryNetworkInterfaceId"].map((k) => [
+                        k,
+                        (olds as Record<string, unknown>)[k],
+                    ]),
+                ),
+                tagsAll: tagsAll(ctx, news.tags),
+            },
         }),
     });
 }

@@ -26,7 +26,15 @@ export function vpcSpec() {
         },
         create: (i, ctx) => {
             const id = newId("vpc");
-            return { id, outs: { arn: arn(ctx.at, "ec2", `vpc/${id}`), ownerId: ctx.at.account, instanceTenancy: i.instanceTenancy ?? "default", tagsAll: tagsAll(ctx, i.tags) } };
+            return {
+                id,
+                outs: {
+                    arn: arn(ctx.at, "ec2", `vpc/${id}`),
+                    ownerId: ctx.at.account,
+                    instanceTenancy: i.instanceTenancy ?? "default",
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
+            };
         },
     });
 }
@@ -71,7 +79,15 @@ export function subnetSpec() {
         },
         create: (i, ctx) => {
             const id = newId("subnet");
-            return { id, outs: { arn: arn(ctx.at, "ec2", `subnet/${id}`), ownerId: ctx.at.account, availabilityZone: i.availabilityZone ?? `${ctx.at.region}a`, tagsAll: tagsAll(ctx, i.tags) } };
+            return {
+                id,
+                outs: {
+                    arn: arn(ctx.at, "ec2", `subnet/${id}`),
+                    ownerId: ctx.at.account,
+                    availabilityZone: i.availabilityZone ?? `${ctx.at.region}a`,
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
+            };
         },
     });
 }

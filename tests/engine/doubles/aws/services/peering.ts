@@ -46,7 +46,9 @@ export function peeringSpec() {
             const peerAt = { account: i.peerOwnerId ?? ctx.at.account, region: i.peerRegion ?? ctx.at.region };
             const peer = ctx.inv.vpc(peerAt, i.peerVpcId);
             if (!peer) {
-                throw failed(`Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range. (no VPC ${i.peerVpcId} in account ${peerAt.account}, ${peerAt.region})`);
+                throw failed(
+                    `Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range. (no VPC ${i.peerVpcId} in account ${peerAt.account}, ${peerAt.region})`,
+                );
             }
             const clash = own.cidrBlocks.find((a) => peer.cidrBlocks.some((b) => overlaps(networkCidr(a)!, networkCidr(b)!)));
             if (clash) {
@@ -63,7 +65,12 @@ export function peeringSpec() {
             const local = peerOwnerId === ctx.at.account && peerRegion === ctx.at.region;
             return {
                 id: newId("pcx"),
-                outs: { peerOwnerId, peerRegion, acceptStatus: local && i.autoAccept === true ? "active" : "pending-acceptance", tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    peerOwnerId,
+                    peerRegion,
+                    acceptStatus: local && i.autoAccept === true ? "active" : "pending-acceptance",
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
                 internal: { accepted: local && i.autoAccept === true },
             };
         },
@@ -99,11 +106,17 @@ export function peeringAccepterSpec() {
             if (i.autoAccept === true && peeringStatus(ctx, p) === "pending-acceptance") {
                 if (ctx.at.account !== s.accepter.account) {
                     // GUESS: message wording.
-                    throw new ApiError("OperationNotPermitted", `User ${ctx.at.account} cannot accept peering ${p.id}: it must be accepted by account ${s.accepter.account}`);
+                    throw new ApiError(
+                        "OperationNotPermitted",
+                        `User ${ctx.at.account} cannot accept peering ${p.id}: it must be accepted by account ${s.accepter.account}`,
+                    );
                 }
                 if (ctx.at.region !== s.accepter.region) {
                     // GUESS: message wording; an inter-Region request is accepted in the accepter VPC's Region.
-                    throw new ApiError("OperationNotPermitted", `Incorrect region (${ctx.at.region}) specified for this request. VPC peering connection ${p.id} must be accepted in region ${s.accepter.region}`);
+                    throw new ApiError(
+                        "OperationNotPermitted",
+                        `Incorrect region (${ctx.at.region}) specified for this request. VPC peering connection ${p.id} must be accepted in region ${s.accepter.region}`,
+                    );
                 }
             }
         },
@@ -116,7 +129,14 @@ export function peeringAccepterSpec() {
             return {
                 id: p.id,
                 // TF Read: vpc_id/peer_vpc_id/peer_owner_id from the caller's point of view; peer_region is the accepter VPC's Region.
-                outs: { acceptStatus: accepted ? "active" : "pending-acceptance", vpcId: mine.vpcId, peerVpcId: theirs.vpcId, peerOwnerId: theirs.account, peerRegion: s.accepter.region, tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    acceptStatus: accepted ? "active" : "pending-acceptance",
+                    vpcId: mine.vpcId,
+                    peerVpcId: theirs.vpcId,
+                    peerOwnerId: theirs.account,
+                    peerRegion: s.accepter.region,
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
                 internal: { accepted, requesterRegion: s.requester.region, accepterRegion: s.accepter.region, vpcs: [s.requester.vpcId, s.accepter.vpcId] },
             };
         },

@@ -89,13 +89,22 @@ export function permissionsOf(inv: Inventory, group: string): Permission[] {
         .flatMap((l) => fromLegacyRule(l.outputs, l.urn));
     const sg = inv.state.get(T.securityGroup, group);
     const inline = sg
-        ? (["ingress", "egress"] as const).flatMap((d) => (sg.outputs[d] ?? []).flatMap((r: any) => fromLegacyRule({ ...r, type: d, securityGroupId: group }, sg.urn)))
+        ? (["ingress", "egress"] as const).flatMap((d) =>
+              (sg.outputs[d] ?? []).flatMap((r: any) => fromLegacyRule({ ...r, type: d, securityGroupId: group }, sg.urn)),
+          )
         : [];
     return [...rules(T.ingressRule, "ingress"), ...rules(T.egressRule, "egress"), ...legacy, ...inline];
 }
 
 function same(a: Permission, b: Permission): boolean {
-    return a.group === b.group && a.direction === b.direction && a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort && a.peer === b.peer;
+    return (
+        a.group === b.group &&
+        a.direction === b.direction &&
+        a.protocol === b.protocol &&
+        a.fromPort === b.fromPort &&
+        a.toPort === b.toPort &&
+        a.peer === b.peer
+    );
 }
 
 /** EC2's rendering of a permission in the duplicate error ("peer: 10.0.0.5/32, TCP, from port: 443, to port: 443, ALLOW"). */
@@ -129,7 +138,12 @@ export function authorize(inv: Inventory, at: Place, adding: Permission[]): void
             }
             const used = pick(existing).reduce((n, p) => n + weight(inv, at, p), 0);
             const more = add.reduce((n, p) => n + weight(inv, at, p), 0);
-            enforce(direction === "ingress" ? QUOTAS.inboundRulesPerGroup : QUOTAS.outboundRulesPerGroup, used, more, `by ${add[0].group} (${v6 ? "IPv6" : "IPv4"})`);
+            enforce(
+                direction === "ingress" ? QUOTAS.inboundRulesPerGroup : QUOTAS.outboundRulesPerGroup,
+                used,
+                more,
+                `by ${add[0].group} (${v6 ? "IPv6" : "IPv4"})`,
+            );
         }
     }
 }

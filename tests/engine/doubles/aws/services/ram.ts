@@ -24,7 +24,9 @@ function shareOf(ctx: Ctx, shareArn: string): Live {
 
 /** A pending invitation for `account` to the share: principal associated, outside org sharing, not yet accepted. */
 function pendingInvitation(ctx: Ctx, share: Live, account: string): boolean {
-    const principal = ctx.state.ofType(T.ramPrincipalAssociation).some((p) => p.outputs.resourceShareArn === share.outputs.arn && p.outputs.principal === account);
+    const principal = ctx.state
+        .ofType(T.ramPrincipalAssociation)
+        .some((p) => p.outputs.resourceShareArn === share.outputs.arn && p.outputs.principal === account);
     const accepted = ctx.state.ofType(T.ramShareAccepter).some((a) => a.outputs.shareArn === share.outputs.arn && a.account === account);
     return principal && !accepted && !ctx.inv.inOrgSharing(share.account, account);
 }
@@ -58,7 +60,10 @@ export function resourceAssociationSpec() {
             // A resource is shared by its owner, from its own Region.
             const m = /^arn:aws:ec2:([^:]+):(\d{12}):transit-gateway\/(tgw-[0-9a-z]+)$/.exec(String(i.resourceArn));
             if (m && (m[1] !== ctx.at.region || m[2] !== ctx.at.account || !ctx.inv.ownedTgw(ctx.at, m[3]))) {
-                throw new ApiError("UnknownResourceException", `The resource ${i.resourceArn} does not exist or is not owned by ${ctx.at.account} in ${ctx.at.region}.`);
+                throw new ApiError(
+                    "UnknownResourceException",
+                    `The resource ${i.resourceArn} does not exist or is not owned by ${ctx.at.account} in ${ctx.at.region}.`,
+                );
             }
         },
         create: (i) => ({ id: `${i.resourceShareArn},${i.resourceArn}`, outs: {} }),
@@ -79,10 +84,16 @@ export function principalAssociationSpec() {
         },
         service: (i, ctx) => {
             const share = shareOf(ctx, i.resourceShareArn);
-            const external = /^\d{12}$/.test(String(i.principal)) && !ctx.inv.inOrgSharing(share.account, String(i.principal)) && !sameOrg(ctx, share.account, String(i.principal));
+            const external =
+                /^\d{12}$/.test(String(i.principal)) &&
+                !ctx.inv.inOrgSharing(share.account, String(i.principal)) &&
+                !sameOrg(ctx, share.account, String(i.principal));
             if (external && share.outputs.allowExternalPrincipals !== true) {
                 // GUESS: wording (the association ends FAILED with this status message).
-                throw new ApiError("OperationNotPermittedException", `unexpected state 'FAILED', wanted target 'ASSOCIATED'. last error: The resource share ${share.outputs.arn} does not allow external principals (${i.principal} is outside the owner's organization).`);
+                throw new ApiError(
+                    "OperationNotPermittedException",
+                    `unexpected state 'FAILED', wanted target 'ASSOCIATED'. last error: The resource share ${share.outputs.arn} does not allow external principals (${i.principal} is outside the owner's organization).`,
+                );
             }
         },
         create: (i) => ({ id: `${i.resourceShareArn},${i.principal}`, outs: {} }),
@@ -111,7 +122,10 @@ export function shareAccepterSpec() {
         },
         create: (i, ctx) => {
             const share = ctx.state.ofType(T.ramShare).find((s) => s.outputs.arn === i.shareArn)!;
-            const resources = ctx.state.ofType(T.ramResourceAssociation).filter((r) => r.outputs.resourceShareArn === i.shareArn).map((r) => r.outputs.resourceArn);
+            const resources = ctx.state
+                .ofType(T.ramResourceAssociation)
+                .filter((r) => r.outputs.resourceShareArn === i.shareArn)
+                .map((r) => r.outputs.resourceArn);
             return {
                 id: String(i.shareArn),
                 outs: {

@@ -37,7 +37,12 @@ function exactlyOne(i: any, list: Array<[string, string]>, add: (p: string, r: s
     const set = list.filter(([p]) => given(i[p]) && i[p] !== "");
     if (set.length !== 1) {
         const names = list.map(([, tf]) => tf).join(",");
-        add(set[0]?.[0] ?? list[0][0], set.length === 0 ? `"${list[0][1]}": one of \`${names}\` must be specified` : `"${set[0][1]}": only one of \`${names}\` can be specified, but \`${set.map(([, t]) => t).join(",")}\` were specified.`);
+        add(
+            set[0]?.[0] ?? list[0][0],
+            set.length === 0
+                ? `"${list[0][1]}": one of \`${names}\` must be specified`
+                : `"${set[0][1]}": only one of \`${names}\` can be specified, but \`${set.map(([, t]) => t).join(",")}\` were specified.`,
+        );
     }
 }
 
@@ -45,7 +50,10 @@ function exactlyOne(i: any, list: Array<[string, string]>, add: (p: string, r: s
 function routesOf(ctx: Ctx, tableId: string): string[] {
     const table = ctx.inv.routeTable(ctx.at, tableId);
     const world = (table?.routes ?? []).map((r) => r.destinationCidrBlock);
-    const live = ctx.state.at(T.route, ctx.at.account, ctx.at.region).filter((r) => r.outputs.routeTableId === tableId).map((r) => r.outputs.destinationCidrBlock);
+    const live = ctx.state
+        .at(T.route, ctx.at.account, ctx.at.region)
+        .filter((r) => r.outputs.routeTableId === tableId)
+        .map((r) => r.outputs.destinationCidrBlock);
     return [...world, ...live];
 }
 
@@ -92,10 +100,15 @@ export function routeSpec() {
             if (given(i.transitGatewayId)) {
                 const attached = ctx.state
                     .at(T.tgwVpcAttachment, ctx.at.account, ctx.at.region)
-                    .some((a) => a.outputs.vpcId === table.vpcId && a.outputs.transitGatewayId === i.transitGatewayId && attachmentState(ctx, a) === "available");
+                    .some(
+                        (a) => a.outputs.vpcId === table.vpcId && a.outputs.transitGatewayId === i.transitGatewayId && attachmentState(ctx, a) === "available",
+                    );
                 if (!attached) {
                     // TF retries this code for the create timeout (5 min) before giving up.
-                    throw new ApiError("InvalidTransitGatewayID.NotFound", `The transitGateway ID '${i.transitGatewayId}' does not exist. (no available attachment of ${table.vpcId} to it)`);
+                    throw new ApiError(
+                        "InvalidTransitGatewayID.NotFound",
+                        `The transitGateway ID '${i.transitGatewayId}' does not exist. (no available attachment of ${table.vpcId} to it)`,
+                    );
                 }
             }
             if (given(i.vpcPeeringConnectionId) && !peeringFor(ctx, i.vpcPeeringConnectionId!, table.vpcId)) {

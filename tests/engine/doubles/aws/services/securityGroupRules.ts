@@ -63,7 +63,10 @@ function ruleService(i: any, ctx: Ctx): void {
         }
         if (other.vpcId !== g.vpcId && !peered(ctx, g.vpcId, other.vpcId)) {
             // GUESS: message wording (EC2's answer for a group of an unconnected VPC).
-            throw new ApiError("InvalidGroup.NotFound", `You have specified two resources that belong to different networks. (${ref.id} is in ${other.vpcId}, not peered with ${g.vpcId} in ${ctx.at.region})`);
+            throw new ApiError(
+                "InvalidGroup.NotFound",
+                `You have specified two resources that belong to different networks. (${ref.id} is in ${other.vpcId}, not peered with ${g.vpcId} in ${ctx.at.region})`,
+            );
         }
     }
     if (given(i.prefixListId) && !ctx.inv.rw(ctx.at).prefixLists?.[i.prefixListId]) {
@@ -74,8 +77,12 @@ function ruleService(i: any, ctx: Ctx): void {
 /** An active peering connection between two VPCs, both in this Region (inter-Region peering carries no group references). */
 function peered(ctx: Ctx, a: string, b: string): boolean {
     const joins = (vpcs: string[], regions: string[]) => vpcs.includes(a) && vpcs.includes(b) && regions.every((r) => r === ctx.at.region);
-    const accepted = ctx.state.ofType(T.vpcPeeringAccepter).some((p) => p.internal.accepted === true && joins(p.internal.vpcs ?? [], [p.internal.requesterRegion, p.internal.accepterRegion]));
-    const autoAccepted = ctx.state.ofType(T.vpcPeering).some((p) => p.internal.accepted === true && joins([p.outputs.vpcId, p.outputs.peerVpcId], [p.region, p.outputs.peerRegion]));
+    const accepted = ctx.state
+        .ofType(T.vpcPeeringAccepter)
+        .some((p) => p.internal.accepted === true && joins(p.internal.vpcs ?? [], [p.internal.requesterRegion, p.internal.accepterRegion]));
+    const autoAccepted = ctx.state
+        .ofType(T.vpcPeering)
+        .some((p) => p.internal.accepted === true && joins([p.outputs.vpcId, p.outputs.peerVpcId], [p.region, p.outputs.peerRegion]));
     return accepted || autoAccepted;
 }
 
@@ -91,13 +98,32 @@ function ruleSpec(direction: "ingress" | "egress") {
         service: (i, ctx, id) => {
             ruleService(i, ctx);
             const p = toPermission(i, direction, ctx.urn)!;
-            authorize(ctx.inv, ctx.at, [p].filter(() => id === undefined));
+            authorize(
+                ctx.inv,
+                ctx.at,
+                [p].filter(() => id === undefined),
+            );
         },
         create: (i, ctx) => {
             const id = newId("sgr");
-            return { id, outs: { arn: arn(ctx.at, "ec2", `security-group-rule/${id}`), securityGroupRuleId: id, ipProtocol: normalProtocol(i.ipProtocol), tagsAll: tagsAll(ctx, i.tags) } };
+            return {
+                id,
+                outs: {
+                    arn: arn(ctx.at, "ec2", `security-group-rule/${id}`),
+                    securityGroupRuleId: id,
+                    ipProtocol: normalProtocol(i.ipProtocol),
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
+            };
         },
-        update: (_id, olds, news, ctx) => ({ outs: { arn: olds.arn, securityGroupRuleId: olds.securityGroupRuleId, ipProtocol: normalProtocol(news.ipProtocol), tagsAll: tagsAll(ctx, news.tags) } }),
+        update: (_id, olds, news, ctx) => ({
+            outs: {
+                arn: olds.arn,
+                securityGroupRuleId: olds.securityGroupRuleId,
+                ipProtocol: normalProtocol(news.ipProtocol),
+                tagsAll: tagsAll(ctx, news.tags),
+            },
+        }),
     });
 }
 
@@ -117,11 +143,30 @@ export function legacyRuleSpec() {
     return spec<aws.ec2.SecurityGroupRuleArgs, aws.ec2.SecurityGroupRuleState>({
         what: "Security Group Rule",
         createCall: "EC2: AuthorizeSecurityGroupIngress",
-        forceNew: ["type", "fromPort", "toPort", "protocol", "securityGroupId", "cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "self", "sourceSecurityGroupId"],
+        forceNew: [
+            "type",
+            "fromPort",
+            "toPort",
+            "protocol",
+            "securityGroupId",
+            "cidrBlocks",
+            "ipv6CidrBlocks",
+            "prefixListIds",
+            "self",
+            "sourceSecurityGroupId",
+        ],
         filled: ["sourceSecurityGroupId"],
         computed: ["securityGroupRuleId"],
         schema: (i, f) => {
-            required(i, f, ["type", "type"], ["fromPort", "from_port"], ["toPort", "to_port"], ["protocol", "protocol"], ["securityGroupId", "security_group_id"]);
+            required(
+                i,
+                f,
+                ["type", "type"],
+                ["fromPort", "from_port"],
+                ["toPort", "to_port"],
+                ["protocol", "protocol"],
+                ["securityGroupId", "security_group_id"],
+            );
             if (known(i.type) && i.type !== "ingress" && i.type !== "egress") {
                 f.add("type", `expected type to be one of ["egress" "ingress"], got ${i.type}`);
             }

@@ -13,7 +13,10 @@ const DEFAULT_DESCRIPTION = "Managed by Pulumi";
 function checkText(what: "GroupName" | "GroupDescription", v: string): void {
     if (!EC2_TEXT.test(v)) {
         // GUESS: message wording; the character rule is CreateSecurityGroup's.
-        throw new ApiError("InvalidParameterValue", `Value (${v}) for parameter ${what} is invalid. Valid characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*`);
+        throw new ApiError(
+            "InvalidParameterValue",
+            `Value (${v}) for parameter ${what} is invalid. Valid characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*`,
+        );
     }
 }
 
@@ -21,7 +24,9 @@ function checkText(what: "GroupName" | "GroupDescription", v: string): void {
 function usersOf(ctx: Ctx, id: string): string[] {
     const st = ctx.state;
     const refs = [T.ingressRule, T.egressRule].flatMap((t) =>
-        st.ofType(t).filter((r) => r.outputs.securityGroupId !== id && r.outputs.referencedSecurityGroupId && groupIdOf(r.outputs.referencedSecurityGroupId).id === id),
+        st
+            .ofType(t)
+            .filter((r) => r.outputs.securityGroupId !== id && r.outputs.referencedSecurityGroupId && groupIdOf(r.outputs.referencedSecurityGroupId).id === id),
     );
     const enis = [
         ...st.ofType(T.vpcEndpoint).filter((e) => (e.outputs.securityGroupIds ?? []).includes(id)),
@@ -71,7 +76,9 @@ export function securityGroupSpec() {
             vpcOf(ctx, i.vpcId);
             checkText("GroupName", String(i.name ?? i.namePrefix ?? ""));
             checkText("GroupDescription", String(i.description ?? ""));
-            const clash = ctx.state.at(T.securityGroup, ctx.at.account, ctx.at.region).find((g) => g.id !== id && g.outputs.vpcId === i.vpcId && g.outputs.name === i.name);
+            const clash = ctx.state
+                .at(T.securityGroup, ctx.at.account, ctx.at.region)
+                .find((g) => g.id !== id && g.outputs.vpcId === i.vpcId && g.outputs.name === i.name);
             if (clash) {
                 throw new ApiError("InvalidGroup.Duplicate", `The security group '${i.name}' already exists for VPC '${i.vpcId}'`);
             }
@@ -82,11 +89,25 @@ export function securityGroupSpec() {
             return {
                 id,
                 // TF revokes the default allow-all egress rule right after CreateSecurityGroup.
-                outs: { arn: arn(ctx.at, "ec2", `security-group/${id}`), ownerId: ctx.at.account, name, ingress: i.ingress ?? [], egress: i.egress ?? [], tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    arn: arn(ctx.at, "ec2", `security-group/${id}`),
+                    ownerId: ctx.at.account,
+                    name,
+                    ingress: i.ingress ?? [],
+                    egress: i.egress ?? [],
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
             };
         },
         update: (_id, olds, news, ctx) => ({
-            outs: { arn: olds.arn, ownerId: olds.ownerId, name: olds.name, ingress: news.ingress ?? olds.ingress ?? [], egress: news.egress ?? olds.egress ?? [], tagsAll: tagsAll(ctx, news.tags) },
+            outs: {
+                arn: olds.arn,
+                ownerId: olds.ownerId,
+                name: olds.name,
+                ingress: news.ingress ?? olds.ingress ?? [],
+                egress: news.egress ?? olds.egress ?? [],
+                tagsAll: tagsAll(ctx, news.tags),
+            },
         }),
         beforeDelete: (live, ctx) => {
             const users = usersOf(ctx, live.id);

@@ -18,7 +18,8 @@ export function tgwPeeringSpec() {
         forceNew: ["transitGatewayId", "peerTransitGatewayId", "peerRegion", "peerAccountId", "options"],
         filled: ["peerAccountId"],
         computed: ["arn", "state", "tagsAll"],
-        schema: (i, f) => required(i, f, ["peerRegion", "peer_region"], ["peerTransitGatewayId", "peer_transit_gateway_id"], ["transitGatewayId", "transit_gateway_id"]),
+        schema: (i, f) =>
+            required(i, f, ["peerRegion", "peer_region"], ["peerTransitGatewayId", "peer_transit_gateway_id"], ["transitGatewayId", "transit_gateway_id"]),
         service: (i, ctx) => {
             // Only the owner can peer its gateway: a gateway shared with this account is not found here for this call.
             if (!ctx.inv.ownedTgw(ctx.at, i.transitGatewayId) || ctx.inv.ownedTgw(ctx.at, i.transitGatewayId)!.account !== ctx.at.account) {
@@ -27,14 +28,22 @@ export function tgwPeeringSpec() {
             const peerAt = { account: i.peerAccountId ?? ctx.at.account, region: String(i.peerRegion) };
             if (!ctx.inv.ownedTgw(peerAt, i.peerTransitGatewayId)) {
                 // The request reaches state "failed" on AWS; GUESS: reported as NotFound at create.
-                throw new ApiError("InvalidTransitGatewayID.NotFound", `Peer Transit Gateway ${i.peerTransitGatewayId} does not exist in account ${peerAt.account}, ${peerAt.region}.`);
+                throw new ApiError(
+                    "InvalidTransitGatewayID.NotFound",
+                    `Peer Transit Gateway ${i.peerTransitGatewayId} does not exist in account ${peerAt.account}, ${peerAt.region}.`,
+                );
             }
         },
         create: (i, ctx) => {
             const id = newId("tgw-attach");
             return {
                 id,
-                outs: { arn: arn(ctx.at, "ec2", `transit-gateway-attachment/${id}`), peerAccountId: i.peerAccountId ?? ctx.at.account, state: "pendingAcceptance", tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    arn: arn(ctx.at, "ec2", `transit-gateway-attachment/${id}`),
+                    peerAccountId: i.peerAccountId ?? ctx.at.account,
+                    state: "pendingAcceptance",
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
                 internal: { state: "pendingAcceptance", peer: { account: i.peerAccountId ?? ctx.at.account, region: i.peerRegion } },
             };
         },
@@ -53,7 +62,10 @@ export function tgwPeeringAccepterSpec() {
             const p = ctx.state.get(T.tgwPeering, i.transitGatewayAttachmentId);
             const peer = p?.internal.peer as { account: string; region: string } | undefined;
             if (!p || !peer || peer.account !== ctx.at.account || peer.region !== ctx.at.region) {
-                throw new ApiError("InvalidTransitGatewayAttachmentID.NotFound", `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`);
+                throw new ApiError(
+                    "InvalidTransitGatewayAttachmentID.NotFound",
+                    `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`,
+                );
             }
             // Only Create accepts; Update is "Tags only." (TF transitgateway_peering_attachment_accepter.go,
             // resourceTransitGatewayPeeringAttachmentAccepterUpdate).
@@ -67,7 +79,13 @@ export function tgwPeeringAccepterSpec() {
             return {
                 id: p.id,
                 // Seen from the accepter: its gateway is the requester's peer.
-                outs: { transitGatewayId: p.outputs.peerTransitGatewayId, peerTransitGatewayId: p.outputs.transitGatewayId, peerRegion: p.region, peerAccountId: p.account, tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    transitGatewayId: p.outputs.peerTransitGatewayId,
+                    peerTransitGatewayId: p.outputs.transitGatewayId,
+                    peerRegion: p.region,
+                    peerAccountId: p.account,
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
             };
         },
     });

@@ -36,10 +36,17 @@ function ownedTables(ctx: Ctx): Tgw[] {
 function attachmentOf(ctx: Ctx, tgw: Tgw, id: string): Live {
     const vpc = ctx.state.get(T.tgwVpcAttachment, id);
     const peering = ctx.state.get(T.tgwPeering, id);
-    const ok = vpc ? vpc.outputs.transitGatewayId === tgw.id : peering ? [peering.outputs.transitGatewayId, peering.outputs.peerTransitGatewayId].includes(tgw.id) : false;
+    const ok = vpc
+        ? vpc.outputs.transitGatewayId === tgw.id
+        : peering
+          ? [peering.outputs.transitGatewayId, peering.outputs.peerTransitGatewayId].includes(tgw.id)
+          : false;
     const a = vpc ?? peering;
     if (!a || !ok) {
-        throw new ApiError("InvalidTransitGatewayAttachmentID.NotFound", `Transit Gateway Attachment ${id} was deleted or does not exist (not an attachment of ${tgw.id}).`);
+        throw new ApiError(
+            "InvalidTransitGatewayAttachmentID.NotFound",
+            `Transit Gateway Attachment ${id} was deleted or does not exist (not an attachment of ${tgw.id}).`,
+        );
     }
     const state = attachmentState(ctx, a);
     if (state !== "available") {
@@ -66,10 +73,20 @@ export function tgwRouteSpec() {
             if (given(i.transitGatewayAttachmentId) && i.blackhole !== true) {
                 attachmentOf(ctx, tgw, i.transitGatewayAttachmentId!);
             }
-            const dup = ctx.state.ofType(T.tgwRoute).some((r) => r.id !== id && r.outputs.transitGatewayRouteTableId === i.transitGatewayRouteTableId && r.outputs.destinationCidrBlock === i.destinationCidrBlock);
+            const dup = ctx.state
+                .ofType(T.tgwRoute)
+                .some(
+                    (r) =>
+                        r.id !== id &&
+                        r.outputs.transitGatewayRouteTableId === i.transitGatewayRouteTableId &&
+                        r.outputs.destinationCidrBlock === i.destinationCidrBlock,
+                );
             if (dup) {
                 // GUESS: wording.
-                throw new ApiError("RouteAlreadyExists", `Route ${i.destinationCidrBlock} already exists in Transit Gateway Route Table ${i.transitGatewayRouteTableId}.`);
+                throw new ApiError(
+                    "RouteAlreadyExists",
+                    `Route ${i.destinationCidrBlock} already exists in Transit Gateway Route Table ${i.transitGatewayRouteTableId}.`,
+                );
             }
         },
         create: (i) => ({ id: `${i.transitGatewayRouteTableId}_${i.destinationCidrBlock}`, outs: {} }),
@@ -83,14 +100,18 @@ export function tgwAssociationSpec() {
         forceNew: ["transitGatewayAttachmentId", "transitGatewayRouteTableId"],
         filled: ["replaceExistingAssociation"],
         computed: ["resourceId", "resourceType"],
-        schema: (i, f) => required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"], ["transitGatewayRouteTableId", "transit_gateway_route_table_id"]),
+        schema: (i, f) =>
+            required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"], ["transitGatewayRouteTableId", "transit_gateway_route_table_id"]),
         service: (i, ctx) => {
             const tgw = tableOf(ctx, i.transitGatewayRouteTableId);
             attachmentOf(ctx, tgw, i.transitGatewayAttachmentId);
             const current = associationOf(ctx, i.transitGatewayAttachmentId);
             if (current && i.replaceExistingAssociation !== true) {
                 // GUESS: wording; the code is the one aws-facts.md records for this case.
-                throw new ApiError("Resource.AlreadyAssociated", `Transit Gateway Attachment ${i.transitGatewayAttachmentId} is already associated to a route table (${current}).`);
+                throw new ApiError(
+                    "Resource.AlreadyAssociated",
+                    `Transit Gateway Attachment ${i.transitGatewayAttachmentId} is already associated to a route table (${current}).`,
+                );
             }
         },
         create: (i, ctx) => {
@@ -112,18 +133,25 @@ export function tgwPropagationSpec() {
         createCall: "EC2: EnableTransitGatewayRouteTablePropagation",
         forceNew: ["transitGatewayAttachmentId", "transitGatewayRouteTableId"],
         computed: ["resourceId", "resourceType"],
-        schema: (i, f) => required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"], ["transitGatewayRouteTableId", "transit_gateway_route_table_id"]),
+        schema: (i, f) =>
+            required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"], ["transitGatewayRouteTableId", "transit_gateway_route_table_id"]),
         service: (i, ctx) => {
             const tgw = tableOf(ctx, i.transitGatewayRouteTableId);
             attachmentOf(ctx, tgw, i.transitGatewayAttachmentId);
             if (propagationsOf(ctx, i.transitGatewayAttachmentId).includes(i.transitGatewayRouteTableId)) {
                 // GUESS: code and wording.
-                throw new ApiError("TransitGatewayRouteTablePropagation.Duplicate", `Attachment ${i.transitGatewayAttachmentId} already propagates to ${i.transitGatewayRouteTableId}.`);
+                throw new ApiError(
+                    "TransitGatewayRouteTablePropagation.Duplicate",
+                    `Attachment ${i.transitGatewayAttachmentId} already propagates to ${i.transitGatewayRouteTableId}.`,
+                );
             }
         },
         create: (i, ctx) => {
             const a = ctx.state.get(T.tgwVpcAttachment, i.transitGatewayAttachmentId);
-            return { id: `${i.transitGatewayRouteTableId}_${i.transitGatewayAttachmentId}`, outs: { resourceId: a?.outputs.vpcId ?? "", resourceType: a ? "vpc" : "peering" } };
+            return {
+                id: `${i.transitGatewayRouteTableId}_${i.transitGatewayAttachmentId}`,
+                outs: { resourceId: a?.outputs.vpcId ?? "", resourceType: a ? "vpc" : "peering" },
+            };
         },
     });
 }

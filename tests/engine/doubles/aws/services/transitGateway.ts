@@ -41,8 +41,13 @@ export function associationOf(ctx: Ctx, attachmentId: string): string | undefine
 }
 
 export function propagationsOf(ctx: Ctx, attachmentId: string): string[] {
-    const explicit = ctx.state.ofType(T.tgwRouteTablePropagation).filter((r) => r.outputs.transitGatewayAttachmentId === attachmentId).map((r) => r.outputs.transitGatewayRouteTableId);
-    const defaults = [T.tgwVpcAttachmentAccepter, T.tgwVpcAttachment].map((type) => ctx.state.get(type, attachmentId)?.internal.propagatesTo).filter((t): t is string => !!t);
+    const explicit = ctx.state
+        .ofType(T.tgwRouteTablePropagation)
+        .filter((r) => r.outputs.transitGatewayAttachmentId === attachmentId)
+        .map((r) => r.outputs.transitGatewayRouteTableId);
+    const defaults = [T.tgwVpcAttachmentAccepter, T.tgwVpcAttachment]
+        .map((type) => ctx.state.get(type, attachmentId)?.internal.propagatesTo)
+        .filter((t): t is string => !!t);
     return [...explicit, ...defaults];
 }
 
@@ -59,7 +64,14 @@ export function vpcAttachmentSpec() {
         what: "EC2 Transit Gateway VPC Attachment",
         createCall: "EC2: CreateTransitGatewayVpcAttachment",
         forceNew: ["transitGatewayId", "vpcId"],
-        filled: ["transitGatewayDefaultRouteTableAssociation", "transitGatewayDefaultRouteTablePropagation", "applianceModeSupport", "dnsSupport", "ipv6Support", "securityGroupReferencingSupport"],
+        filled: [
+            "transitGatewayDefaultRouteTableAssociation",
+            "transitGatewayDefaultRouteTablePropagation",
+            "applianceModeSupport",
+            "dnsSupport",
+            "ipv6Support",
+            "securityGroupReferencingSupport",
+        ],
         sets: ["subnetIds"],
         computed: ["arn", "vpcOwnerId", "tagsAll"],
         schema: (i, f) => required(i, f, ["subnetIds", "subnet_ids"], ["transitGatewayId", "transit_gateway_id"], ["vpcId", "vpc_id"]),
@@ -106,13 +118,26 @@ export function vpcAttachmentAccepterSpec() {
         createCall: "EC2: AcceptTransitGatewayVpcAttachment",
         forceNew: ["transitGatewayAttachmentId"],
         filled: ["transitGatewayDefaultRouteTableAssociation", "transitGatewayDefaultRouteTablePropagation"],
-        computed: ["applianceModeSupport", "dnsSupport", "ipv6Support", "securityGroupReferencingSupport", "subnetIds", "transitGatewayId", "vpcId", "vpcOwnerId", "tagsAll"],
+        computed: [
+            "applianceModeSupport",
+            "dnsSupport",
+            "ipv6Support",
+            "securityGroupReferencingSupport",
+            "subnetIds",
+            "transitGatewayId",
+            "vpcId",
+            "vpcOwnerId",
+            "tagsAll",
+        ],
         schema: (i, f) => required(i, f, ["transitGatewayAttachmentId", "transit_gateway_attachment_id"]),
         service: (i, ctx, id) => {
             const a = ctx.state.get(T.tgwVpcAttachment, i.transitGatewayAttachmentId);
             // The gateway owner sees attachments to its gateway in its own Region.
             if (!a || a.internal.tgwOwner !== ctx.at.account || a.region !== ctx.at.region) {
-                throw new ApiError("InvalidTransitGatewayAttachmentID.NotFound", `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`);
+                throw new ApiError(
+                    "InvalidTransitGatewayAttachmentID.NotFound",
+                    `Transit Gateway Attachment ${i.transitGatewayAttachmentId} was deleted or does not exist.`,
+                );
             }
             const state = attachmentState(ctx, a);
             // Only Create accepts (AcceptTransitGatewayVpcAttachment); Update changes the default
@@ -130,7 +155,13 @@ export function vpcAttachmentAccepterSpec() {
             const prop = i.transitGatewayDefaultRouteTablePropagation !== false ? t.propagationDefaultRouteTableId : "";
             return {
                 id: a.id,
-                outs: { transitGatewayId: a.outputs.transitGatewayId, vpcId: a.outputs.vpcId, subnetIds: a.outputs.subnetIds, vpcOwnerId: a.account, tagsAll: tagsAll(ctx, i.tags) },
+                outs: {
+                    transitGatewayId: a.outputs.transitGatewayId,
+                    vpcId: a.outputs.vpcId,
+                    subnetIds: a.outputs.subnetIds,
+                    vpcOwnerId: a.account,
+                    tagsAll: tagsAll(ctx, i.tags),
+                },
                 internal: { associatedWith: assoc || undefined, propagatesTo: prop || undefined },
             };
         },
