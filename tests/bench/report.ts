@@ -470,10 +470,8 @@ VPC, as a project directory per language run by \`pulumi up --yes --skip-preview
 compared otherwise; Go programs are built by the Go host on every \`up\`, from a warm build cache), against
 the AWS double; programs interleaved, ${p.reps} repetitions each, a fresh backend and stack each time.
 
-Not the cross-account peering of section 4: **through the SDKs every \`link\` other than transitGateway is
-refused** — the generated SDKs fill in the schema default \`transitGatewaySharing: "ram"\`, and the component
-refuses that field outside transitGateway mode ("only used in transitGateway mode"). See the provider issues
-below.
+The smallest program that makes every kind of resource an EC2 agent needs (no link), so the figures are
+the component's and the language's overhead, not a link's.
 
 | program | \`up\` | vs baseline | \`destroy\` | CPU s: program | provider | go build | CLI |
 |---|---|---|---|---|---|---|---|

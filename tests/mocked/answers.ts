@@ -25,7 +25,17 @@ function subnetAnswer(w: MockWorld, at: Where, id: string): Args {
     return { id, arn: `arn:aws:ec2:${at.region}:${at.account}:subnet/${id}`, ...rest };
 }
 
+// The route table data source: by ID, subnet or filters; "no matching Route Table found" when none
+// (TF internal/service/ec2/vpc_route_table_data_source.go). Its routes leave out the local and
+// propagated ones (flattenDataSourceRoutes), so the world lists only the others.
 function routeTableAnswer(w: MockWorld, args: Args): Args {
+    if (args.routeTableId) {
+        const routes = w.routeTables[args.routeTableId];
+        if (!routes) {
+            throw new Error("no matching Route Table found");
+        }
+        return { id: args.routeTableId, routeTableId: args.routeTableId, routes: routes.map((cidrBlock) => ({ cidrBlock })) };
+    }
     if (args.subnetId) {
         const rt = w.subnets[args.subnetId]?.routeTableId;
         if (!rt) {

@@ -382,6 +382,32 @@ describe("deployment checks against what AWS reports", () => {
         });
     });
 
+    describe("the link's route tables and AWS's route quota (50 non-propagated routes per table)", () => {
+        const held = (n: number) => Array.from({ length: n }, (_, i) => `172.16.${i}.0/24`);
+
+        it("refuses a source table that already holds 50 routes, under its index, before anything exists", async () => {
+            const p = only(await refuse(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = held(50))));
+            assert.strictEqual(p.path, "link.sourceRouteTableIds[0]");
+            assert.match(
+                p.reason,
+                new RegExp(
+                    `the routes in ${SRC.routeTable} \\(50 already there, 1 this link adds\\) would be 51, over AWS's quota of 50 routes per route table`,
+                ),
+            );
+        });
+
+        it("deploys into a table with 49 routes, and again when the link's own route is there (a second up)", async () => {
+            await deploy(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = held(49)));
+            await deploy(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = [...held(49), "10.0.0.0/16"]));
+        });
+
+        it("refuses a destination route table AWS does not know, on the destination side", async () => {
+            const p = only(await refuse(base({ link: { ...PEERING, destinationRouteTableIds: [DST.routeTable, "rtb-0d5700000000000f9"] } })));
+            assert.strictEqual(p.path, "link.destinationRouteTableIds[1]");
+            assert.match(p.reason, /: no such route table in the destination side's account and Region\. Fix: check the ID/);
+        });
+    });
+
     describe("EC2 agents' instance types and subnets", () => {
         it("refuses an arm64 type: the DataSync AMI is x86_64", async () => {
             const p = only(await refuse(ec2({ instanceType: "m6g.2xlarge" })));

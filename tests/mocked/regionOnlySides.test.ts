@@ -121,7 +121,7 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
         const regional = recorder.invokes.filter((x) => x.token !== F.getCallerIdentity && x.token !== "aws:index/getRegions:getRegions");
         const sourceLookups = regional
             .filter((x) => x.args.region !== undefined)
-            .map((x) => `${x.token} ${x.args.id ?? x.args.instanceType ?? x.args.name ?? ""} ${x.at.region}`);
+            .map((x) => `${x.token} ${x.args.id ?? x.args.routeTableId ?? x.args.instanceType ?? x.args.name ?? ""} ${x.at.region}`);
         assert.deepStrictEqual(
             sourceLookups.sort(),
             [
@@ -129,6 +129,7 @@ describe("PrivateAgent: a source side with only a Region (F8)", () => {
                 `${F.getInstanceType} m5.2xlarge ${OTHER_REGION}`,
                 `${F.getParameter} ${AMI_PARAMETER.basic} ${OTHER_REGION}`,
                 `${F.getRegion}  ${OTHER_REGION}`,
+                `${F.getRouteTable} ${SRC.routeTable} ${OTHER_REGION}`,
                 `${F.getSubnet} ${SRC.subnetA} ${OTHER_REGION}`,
                 `${F.getVpc} ${SRC.vpc} ${OTHER_REGION}`,
             ].sort(),

@@ -40,6 +40,8 @@ export interface MockWorld {
     regions: string[];
     subnets: Record<string, MockSubnet>;
     vpcs: Record<string, { cidrBlocks: string[]; mainRouteTableId: string }>;
+    /** VPC route tables AWS knows, with the destinations of the routes each holds. */
+    routeTables: Record<string, string[]>;
     gateways: Record<string, MockGateway>;
     /** Availability Zones of each endpoint service. */
     services: Record<string, string[]>;
@@ -50,6 +52,9 @@ export interface MockWorld {
     /** Changes the EC2 instance ID the mock hands out (a replaced instance). */
     instanceGeneration: number;
 }
+
+/** A second route table in the destination VPC, associated with no subnet. */
+export const DST_SECOND_ROUTE_TABLE = "rtb-0d5700000000000b2";
 
 const ZONES = [`${REGION}a`, `${REGION}b`, `${REGION}c`];
 
@@ -74,6 +79,7 @@ export function defaultWorld(): MockWorld {
             [DST.vpc]: { cidrBlocks: ["10.0.0.0/16"], mainRouteTableId: DST.routeTable },
             [SRC.vpc]: { cidrBlocks: ["10.20.0.0/16"], mainRouteTableId: SRC.routeTable },
         },
+        routeTables: { [DST.routeTable]: [], [SRC.routeTable]: [], [DST_SECOND_ROUTE_TABLE]: [] },
         gateways: {
             [DST.tgw]: gatewayOf(ACCOUNT, DST.tgwRouteTable),
             [SRC.tgw]: gatewayOf(SOURCE_ACCOUNT, SRC.tgwRouteTable),

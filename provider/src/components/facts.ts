@@ -71,7 +71,9 @@ export interface LinkLookup {
 export async function linkFacts(source: Side, destination: Side, l: LinkLookup): Promise<LinkFacts> {
     const link = l.link;
     const routed = link.mode !== "existing" || link.existingRouteTargetId !== undefined;
-    const [sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable] = await Promise.all([
+    const tables = (ids: unknown, side: Side) =>
+        Promise.all((Array.isArray(ids) ? (ids as In<string>[]) : []).map((id) => lookupOf(id, (t) => lookups.routeDestinations(side, t))));
+    const [sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable, sourceTables, destinationTables] = await Promise.all([
         link.sourceVpcId === undefined ? undefined : lookupOf(link.sourceVpcId, (id) => lookups.vpcRanges(source, id)),
         link.mode !== "transitGateway" ? undefined : lookupOf(link.transitGatewayId, (id) => lookups.gateway(destination, id)),
         link.mode !== "transitGateway" || link.sourceTransitGatewayId === undefined
@@ -80,8 +82,11 @@ export async function linkFacts(source: Side, destination: Side, l: LinkLookup):
         !routed || link.destinationRouteTableIds === undefined || l.destinationVpcId === UNKNOWN || l.destinationVpcId === undefined
             ? undefined
             : lookupOf(l.activationSubnetId, (subnet) => lookups.subnetRouteTable(destination, subnet, l.destinationVpcId as string)),
+        routed ? tables(link.sourceRouteTableIds, source) : [],
+        routed ? tables(link.destinationRouteTableIds, destination) : [],
     ]);
-    return { sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable };
+    const routeTables = routed ? { source: sourceTables, destination: destinationTables } : undefined;
+    return { sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable, routeTables };
 }
 
 export async function agentInstanceFacts(source: Side, subnetId: In<string>, instanceType: In<string>): Promise<AgentInstanceFacts> {

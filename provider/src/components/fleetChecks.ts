@@ -159,7 +159,6 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
         extraGroups: a.agents.flatMap((s, i) =>
             s.instance && Array.isArray(s.instance.extraSecurityGroupIds) ? [{ path: `agents[${i}]`, count: s.instance.extraSecurityGroupIds.length }] : [],
         ),
-        routesPerTable: routesPerTable(link),
     });
     failOnProblems("PrivateAgent", p.list);
     warnAll(parent, p.warnings);
@@ -188,16 +187,4 @@ export async function regionProblems(parent: pulumi.Resource, a: { source?: unkn
     const p = new Problems();
     checkRegionsExist(p, given, await lookups.regionNames({ parent, placement: {} }));
     return p.list;
-}
-
-function routesPerTable(link: KnownLink | undefined): { path: string; count: number }[] {
-    if (!link) {
-        return [];
-    }
-    const out: { path: string; count: number }[] = [];
-    listOf(link.sourceRouteTableIds).forEach((_, i) => out.push({ path: `link.sourceRouteTableIds[${i}]`, count: listOf(link.destinationCidrBlocks).length }));
-    listOf(link.destinationRouteTableIds).forEach((_, i) =>
-        out.push({ path: `link.destinationRouteTableIds[${i}]`, count: listOf(link.sourceCidrBlocks).length }),
-    );
-    return out;
 }

@@ -133,6 +133,18 @@ export async function subnetRouteTable(s: Side, subnetId: string, vpcId: string)
     return main.routeTableId;
 }
 
+/**
+ * The destinations of the routes a table holds, as the route table data source lists them: not the
+ * local route, not propagated ones, not gateway endpoints' prefix lists (TF
+ * internal/service/ec2/vpc_route_table_data_source.go, flattenDataSourceRoutes) - the routes AWS's
+ * "routes per route table (non-propagated)" quota counts.
+ */
+export async function routeDestinations(s: Side, routeTableId: string): Promise<string[]> {
+    const o = await opts(s);
+    const t = await aws.ec2.getRouteTable({ routeTableId, ...o.args }, o.invoke);
+    return (t.routes ?? []).map((r) => r.cidrBlock || r.ipv6CidrBlock || r.destinationPrefixListId).filter((d) => !!d);
+}
+
 export async function gateway(
     s: Side,
     id: string,

@@ -2,6 +2,7 @@
 // may be UNKNOWN in a preview where its lookup depends on a resource not created yet.
 import type { Unknown } from "./known";
 import type { GatewayFacts } from "./link";
+import type { RouteTableFacts } from "./validate/routeTables";
 
 export type Maybe<T> = T | Unknown;
 
@@ -74,6 +75,8 @@ export interface LinkFacts {
     sourceGateway?: Found<GatewayLookup>;
     /** The route table the activation subnet's traffic leaves by. */
     activationRouteTable?: Found<string>;
+    /** What the link's route tables hold now; undefined when the link adds no routes. */
+    routeTables?: RouteTableFacts;
 }
 
 export interface InstanceTypeFacts {

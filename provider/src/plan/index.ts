@@ -27,5 +27,6 @@ export * from "./validate/deploySides";
 export * from "./validate/endpoint";
 export * from "./validate/link";
 export * from "./validate/missing";
+export * from "./validate/routeTables";
 export * from "./validate/side";
 export * from "./validate/quotas";

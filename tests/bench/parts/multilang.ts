@@ -1,12 +1,11 @@
 // Multi-language overhead: the same PrivateAgent (one EC2 agent in the endpoint's VPC, no link)
 // through the component from TypeScript, Python and Go programs, and the same AWS resources written
-// directly with @pulumi/aws in TypeScript (tests/bench/programs). Not the cross-account peering of
-// the critical path: through the SDKs, any `link` other than transitGateway is refused (the SDKs fill
-// in the schema default transitGatewaySharing "ram", which the component refuses outside
-// transitGateway mode; see bench/results.md). Each is a project directory run by
+// directly with @pulumi/aws in TypeScript (tests/bench/programs): the smallest program that makes
+// every kind of resource an EC2 agent needs, so the figure is the component's and the language's
+// overhead rather than a link's. Each is a project directory run by
 // `pulumi up` with the real language host, through the engine, against the AWS double; each
 // repetition is a fresh backend and stack. Needs `make sdk-nodejs sdk-python` (the Makefile's bench
-// target runs them) and the Go modules of examples/go-cross-region-tgw (downloaded on first use).
+// target runs them) and the Go modules of examples/go-ec2-cross-region-tgw (downloaded on first use).
 import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -32,7 +31,7 @@ export interface MultilangRun {
 
 const PROGRAMS_DIR = path.join(REPO, "tests", "bench", "programs");
 const VENV = path.join(REPO, ".venv");
-const GO_EXAMPLE = path.join(REPO, "examples", "go-cross-region-tgw");
+const GO_EXAMPLE = path.join(REPO, "examples", "go-ec2-cross-region-tgw");
 const NODE_LINKS: Record<string, string> = {
     "@pulumi/pulumi": "node_modules/@pulumi/pulumi",
     "@pulumi/aws": "node_modules/@pulumi/aws",

@@ -6,6 +6,7 @@ import { UNKNOWN, val } from "../known";
 import { at, Problems } from "../problems";
 import { checkLookedUpRanges, KnownLink, labelledRanges } from "./link";
 import { present as isKnown, reportMissing } from "./missing";
+import { checkRouteTables } from "./routeTables";
 
 export interface LinkCheckInputs {
     /** Where the link's fields sit: "link" in PrivateAgent, "" in NetworkLink. */
@@ -100,6 +101,7 @@ export function checkLinkFacts(p: Problems, i: LinkCheckInputs, f: LinkFacts): v
     reportMissing(p, at(i.path, "transitGatewayId"), f.destinationGateway, "transit gateway", "destination");
     reportMissing(p, at(i.path, "sourceTransitGatewayId"), f.sourceGateway, "transit gateway", "source");
     checkRanges(p, i, f);
+    checkRouteTables(p, i.path, i.link, f.routeTables);
     const mode = i.link.mode;
     if (mode === "transitGateway") {
         const crossRegion = i.source.region !== i.destination.region;

@@ -15,8 +15,6 @@ export interface FleetQuotaInputs {
     agentGroup?: { activationSources: number; taskCidrs: number; storage: number; dnsServers: number };
     /** Extra groups per EC2 agent, by property path of the agent. */
     extraGroups: { path: string; count: number }[];
-    /** Routes the link adds to each route table, by property path of the table. */
-    routesPerTable: { path: string; count: number }[];
 }
 
 function add(p: Problems, path: string, value: unknown, message: string | undefined, fix: string): void {
@@ -66,16 +64,6 @@ export function checkFleetQuotas(p: Problems, q: FleetQuotaInputs): void {
             e.count,
             overQuota({ what: "the agent's security groups (its own and the extra ones)", used: e.count + 1, limit: limit.value, quota: limit.name }),
             `attach at most ${limit.value - 1} extra groups`,
-        );
-    }
-    for (const t of q.routesPerTable) {
-        const limit = QUOTAS.routesPerRouteTable;
-        add(
-            p,
-            t.path,
-            t.count,
-            overQuota({ what: "the routes this link adds to the table", used: t.count, limit: limit.value, quota: limit.name }),
-            "summarize the ranges into fewer CIDR blocks",
         );
     }
 }

@@ -1,6 +1,6 @@
-// plan/validate/quotas.ts: a fleet's planned rules and routes against AWS's default quotas
+// plan/validate/quotas.ts: a fleet's planned rules against AWS's default quotas
 // ("Amazon VPC quotas": 60 inbound or outbound rules per security group, 5 security groups per
-// network interface, 50 non-propagated routes per route table), before anything is built.
+// network interface), before anything is built. Routes per table: routeTables.test.ts.
 import * as assert from "assert";
 import * as fc from "fast-check";
 import { Problems } from "../../../../provider/src/plan/problems";
@@ -14,7 +14,6 @@ const BASE: FleetQuotaInputs = {
     ruleQuotaPath: "securityGroupRuleQuota",
     agentGroup: { activationSources: 1, taskCidrs: 1, storage: 0, dnsServers: 0 },
     extraGroups: [],
-    routesPerTable: [],
 };
 
 function check(q: Partial<FleetQuotaInputs>): Problems {
@@ -33,7 +32,6 @@ describe("plan/validate/quotas checkFleetQuotas", () => {
                 endpointPeers: 30,
                 agentGroup: { activationSources: 60, taskCidrs: 1, storage: 49, dnsServers: 4 },
                 extraGroups: [{ path: "agents[0]", count: 4 }],
-                routesPerTable: [{ path: "link.sourceRouteTableIds[0]", count: 50 }],
             }).list,
             [],
         );
@@ -117,27 +115,6 @@ describe("plan/validate/quotas checkFleetQuotas", () => {
                     value: 5,
                     reason: "the agent's security groups (its own and the extra ones) would be 6, over AWS's quota of 5 security groups per network interface",
                     fix: "attach at most 4 extra groups",
-                },
-            ],
-        );
-    });
-
-    it("routes the link adds to each table", () => {
-        assert.deepStrictEqual(
-            problems(
-                check({
-                    routesPerTable: [
-                        { path: "link.sourceRouteTableIds[0]", count: 50 },
-                        { path: "link.destinationRouteTableIds[1]", count: 51 },
-                    ],
-                }),
-            ),
-            [
-                {
-                    path: "link.destinationRouteTableIds[1]",
-                    value: 51,
-                    reason: "the routes this link adds to the table would be 51, over AWS's quota of 50 routes per route table (non-propagated)",
-                    fix: "summarize the ranges into fewer CIDR blocks",
                 },
             ],
         );
