@@ -94,12 +94,39 @@ function checkTransitGatewayOnly(p: Problems, path: string, link: KnownLink): vo
     }
 }
 
+/** The rules every mode shares, then each mode's own; an unknown mode stops here, as the rest depends on which was meant. */
 export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkContext): void {
     const mode = link.mode;
     if (!MODES.includes(mode)) {
         p.add(at(path, "mode"), mode, `must be one of ${MODES.join(", ")}`, "pick the kind of link between the agents' network and the endpoint's VPC");
         return;
     }
+    checkLinkRanges(p, path, link);
+    checkLinkIds(p, path, link);
+    checkEnum(
+        p,
+        at(path, "transitGatewaySharing"),
+        link.transitGatewaySharing,
+        SHARING,
+        '"ram" across accounts that accept invitations, "ramOrganization" inside one Organization with RAM sharing on',
+    );
+    if (mode === "peering") {
+        checkPeeringMode(p, path, link);
+    }
+    if (mode === "transitGateway") {
+        checkTransitGatewayMode(p, path, link, ctx);
+    } else {
+        checkTransitGatewayOnly(p, path, link);
+    }
+    if (mode === "existing") {
+        checkExistingMode(p, path, link);
+    } else if (link.existingRouteTargetId !== undefined) {
+        p.add(at(path, "existingRouteTargetId"), val(link.existingRouteTargetId), 'only used in "existing" mode', 'remove it, or set mode to "existing"');
+    }
+}
+
+/** Both sides' ranges: every mode routes (or firewalls) by them, so each side needs one and they must not overlap. */
+function checkLinkRanges(p: Problems, path: string, link: KnownLink): void {
     checkCidrList(p, at(path, "sourceCidrBlocks"), link.sourceCidrBlocks);
     checkCidrList(p, at(path, "destinationCidrBlocks"), link.destinationCidrBlocks);
     checkCidrList(p, at(path, "onPremCidrBlocks"), link.onPremCidrBlocks);
@@ -118,109 +145,107 @@ export function checkLink(p: Problems, path: string, link: KnownLink, ctx: LinkC
         "list the endpoint VPC's CIDRs",
     );
     checkOverlaps(p, labelledRanges(path, link));
-    checkLinkIds(p, path, link);
-    checkEnum(
-        p,
-        at(path, "transitGatewaySharing"),
-        link.transitGatewaySharing,
-        SHARING,
-        '"ram" across accounts that accept invitations, "ramOrganization" inside one Organization with RAM sharing on',
-    );
+}
 
-    if (mode === "peering") {
-        requireList(
-            p,
-            at(path, "sourceRouteTableIds"),
-            link.sourceRouteTableIds,
-            "peering needs route tables on the source side",
-            "list the source route tables that must reach the endpoint",
+/** A peering connects two VPCs and routes both ways, so it needs the source VPC and tables on both sides. */
+function checkPeeringMode(p: Problems, path: string, link: KnownLink): void {
+    requireList(
+        p,
+        at(path, "sourceRouteTableIds"),
+        link.sourceRouteTableIds,
+        "peering needs route tables on the source side",
+        "list the source route tables that must reach the endpoint",
+    );
+    requireList(
+        p,
+        at(path, "destinationRouteTableIds"),
+        link.destinationRouteTableIds,
+        "peering needs route tables on the destination side",
+        "list the endpoint VPC's route tables (at least the activation subnet's)",
+    );
+    if (link.transitGatewayId !== undefined) {
+        p.add(
+            at(path, "transitGatewayId"),
+            val(link.transitGatewayId),
+            "a transit gateway is not used in peering mode",
+            'remove transitGatewayId, or set mode to "transitGateway"',
         );
+    }
+    if (link.sourceVpcId === undefined) {
+        p.add(at(path, "sourceVpcId"), undefined, "peering needs the source VPC", "set sourceVpcId to the agents' VPC");
+    }
+}
+
+/** The component attaches the source VPC (through its subnets) to the destination's gateway. */
+function checkTransitGatewayMode(p: Problems, path: string, link: KnownLink, ctx: LinkContext): void {
+    if (link.transitGatewayId === undefined) {
+        p.add(
+            at(path, "transitGatewayId"),
+            undefined,
+            "transitGateway mode needs the gateway's ID",
+            "set transitGatewayId to the destination Region's transit gateway (tgw-...)",
+        );
+    }
+    if (link.sourceVpcId === undefined) {
+        p.add(at(path, "sourceVpcId"), undefined, "transitGateway mode attaches the source VPC", "set sourceVpcId to the agents' VPC");
+    }
+    requireList(
+        p,
+        at(path, "sourceSubnetIds"),
+        link.sourceSubnetIds,
+        "the source VPC's attachment needs subnets",
+        "list one source subnet per Availability Zone",
+    );
+    checkSourceGateway(p, path, link, ctx);
+}
+
+/** A gateway attaches VPCs of its own Region only, so a cross-Region link needs a second gateway on the source side. */
+function checkSourceGateway(p: Problems, path: string, link: KnownLink, ctx: LinkContext): void {
+    const crossRegion = ctx.sourceRegion !== undefined && ctx.destinationRegion !== undefined && ctx.sourceRegion !== ctx.destinationRegion;
+    if (crossRegion && link.sourceTransitGatewayId === undefined) {
+        p.add(
+            at(path, "sourceTransitGatewayId"),
+            undefined,
+            `the source (${ctx.sourceRegion}) and destination (${ctx.destinationRegion}) are in different Regions and a transit gateway attaches VPCs of its own Region only`,
+            "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId",
+        );
+    }
+    if (link.sourceTransitGatewayRouteTableId !== undefined && link.sourceTransitGatewayId === undefined) {
+        p.add(
+            at(path, "sourceTransitGatewayRouteTableId"),
+            val(link.sourceTransitGatewayRouteTableId),
+            "only used with sourceTransitGatewayId",
+            "remove it, or set sourceTransitGatewayId",
+        );
+    }
+}
+
+/** The source side is already routed by what is in place; the component only routes the destination to the given next hop. */
+function checkExistingMode(p: Problems, path: string, link: KnownLink): void {
+    if (link.sourceRouteTableIds !== undefined) {
+        p.add(
+            at(path, "sourceRouteTableIds"),
+            val(link.sourceRouteTableIds),
+            'in "existing" mode the source side is routed by the Direct Connect or VPN already in place',
+            "remove sourceRouteTableIds; routes are made only from destinationRouteTableIds to existingRouteTargetId",
+        );
+    }
+    const target = val(link.existingRouteTargetId);
+    if (target !== undefined && routeTargetKind(target) === undefined) {
+        p.add(
+            at(path, "existingRouteTargetId"),
+            target,
+            "must be a virtual private gateway (vgw-), transit gateway (tgw-), network interface (eni-) or peering connection (pcx-) ID",
+            "give the next hop the destination VPC uses to reach the agents",
+        );
+    }
+    if (link.existingRouteTargetId !== undefined) {
         requireList(
             p,
             at(path, "destinationRouteTableIds"),
             link.destinationRouteTableIds,
-            "peering needs route tables on the destination side",
-            "list the endpoint VPC's route tables (at least the activation subnet's)",
+            "routes to existingRouteTargetId need destination route tables",
+            "list the endpoint VPC's route tables, or drop existingRouteTargetId",
         );
-        if (link.transitGatewayId !== undefined) {
-            p.add(
-                at(path, "transitGatewayId"),
-                val(link.transitGatewayId),
-                "a transit gateway is not used in peering mode",
-                'remove transitGatewayId, or set mode to "transitGateway"',
-            );
-        }
-        if (link.sourceVpcId === undefined) {
-            p.add(at(path, "sourceVpcId"), undefined, "peering needs the source VPC", "set sourceVpcId to the agents' VPC");
-        }
-    }
-    if (mode === "transitGateway") {
-        if (link.transitGatewayId === undefined) {
-            p.add(
-                at(path, "transitGatewayId"),
-                undefined,
-                "transitGateway mode needs the gateway's ID",
-                "set transitGatewayId to the destination Region's transit gateway (tgw-...)",
-            );
-        }
-        if (link.sourceVpcId === undefined) {
-            p.add(at(path, "sourceVpcId"), undefined, "transitGateway mode attaches the source VPC", "set sourceVpcId to the agents' VPC");
-        }
-        requireList(
-            p,
-            at(path, "sourceSubnetIds"),
-            link.sourceSubnetIds,
-            "the source VPC's attachment needs subnets",
-            "list one source subnet per Availability Zone",
-        );
-        const crossRegion = ctx.sourceRegion !== undefined && ctx.destinationRegion !== undefined && ctx.sourceRegion !== ctx.destinationRegion;
-        if (crossRegion && link.sourceTransitGatewayId === undefined) {
-            p.add(
-                at(path, "sourceTransitGatewayId"),
-                undefined,
-                `the source (${ctx.sourceRegion}) and destination (${ctx.destinationRegion}) are in different Regions and a transit gateway attaches VPCs of its own Region only`,
-                "set sourceTransitGatewayId to a transit gateway in the source Region; the component peers it with transitGatewayId",
-            );
-        }
-        if (link.sourceTransitGatewayRouteTableId !== undefined && link.sourceTransitGatewayId === undefined) {
-            p.add(
-                at(path, "sourceTransitGatewayRouteTableId"),
-                val(link.sourceTransitGatewayRouteTableId),
-                "only used with sourceTransitGatewayId",
-                "remove it, or set sourceTransitGatewayId",
-            );
-        }
-    } else {
-        checkTransitGatewayOnly(p, path, link);
-    }
-    if (mode === "existing") {
-        if (link.sourceRouteTableIds !== undefined) {
-            p.add(
-                at(path, "sourceRouteTableIds"),
-                val(link.sourceRouteTableIds),
-                'in "existing" mode the source side is routed by the Direct Connect or VPN already in place',
-                "remove sourceRouteTableIds; routes are made only from destinationRouteTableIds to existingRouteTargetId",
-            );
-        }
-        const target = val(link.existingRouteTargetId);
-        if (target !== undefined && routeTargetKind(target) === undefined) {
-            p.add(
-                at(path, "existingRouteTargetId"),
-                target,
-                "must be a virtual private gateway (vgw-), transit gateway (tgw-), network interface (eni-) or peering connection (pcx-) ID",
-                "give the next hop the destination VPC uses to reach the agents",
-            );
-        }
-        if (link.existingRouteTargetId !== undefined) {
-            requireList(
-                p,
-                at(path, "destinationRouteTableIds"),
-                link.destinationRouteTableIds,
-                "routes to existingRouteTargetId need destination route tables",
-                "list the endpoint VPC's route tables, or drop existingRouteTargetId",
-            );
-        }
-    } else if (link.existingRouteTargetId !== undefined) {
-        p.add(at(path, "existingRouteTargetId"), val(link.existingRouteTargetId), 'only used in "existing" mode', 'remove it, or set mode to "existing"');
     }
 }
