@@ -5,9 +5,7 @@ import type { NetworkLinkArgs, NetworkLinkOutputs } from "../args/networkLink";
 import {
     checkLinkFacts,
     checkSideFacts,
-    DEFAULTS,
     Gateway,
-    GatewayLookup,
     LinkFacts,
     LinkPlan,
     linkFirewallTable,
@@ -24,9 +22,10 @@ import { linkFacts, lookupOf, sideFacts } from "./facts";
 import { linkInputs } from "./linkInputs";
 import * as lookups from "./lookups";
 import { OutputsOf } from "./outputsOf";
-import { onSide, Placement, Placements, placements, regionOf } from "./placement";
+import { onSide, Placements, placements, regionOf } from "./placement";
 import { resolveKnown } from "./resolve";
 import { TOKENS } from "./tokens";
+import { wireTransitGateway } from "./transitGatewayLink";
 
 /** What a link is built from once checked: by its PrivateAgent, or by the link itself. */
 export interface LinkPrepared {
@@ -120,7 +119,7 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
             hops.peering = { vpcPeeringConnectionId: accepter.id };
         }
         if (p.plan.gateway) {
-            this.transitGateway(name, args, p, resources);
+            wireTransitGateway(this, name, args, p, resources);
             hops = {
                 ...hops,
                 destination: { transitGatewayId: args.transitGatewayId },
@@ -174,163 +173,5 @@ export class NetworkLink extends pulumi.ComponentResource implements OutputsOf<N
         );
         resources.push(peering, accepter);
         return accepter;
-    }
-
-    private transitGateway(name: string, args: NetworkLinkArgs, p: LinkPrepared, resources: pulumi.Resource[]): void {
-        const g = p.plan.gateway!;
-        const place = (side: Gateway): Placement => p.placements[side];
-        const table = (side: Gateway): pulumi.Input<string> => {
-            const explicit = side === "destination" ? args.transitGatewayRouteTableId : args.sourceTransitGatewayRouteTableId;
-            const facts = (side === "destination" ? p.facts.destinationGateway : p.facts.sourceGateway) as GatewayLookup;
-            return explicit ?? facts.associationTableId;
-        };
-        const dstAttachment = new aws.ec2transitgateway.VpcAttachment(
-            `${name}-dst-attachment`,
-            {
-                ...regionOf(place("destination")),
-                transitGatewayId: args.transitGatewayId!,
-                vpcId: args.destinationVpcId!,
-                subnetIds: args.destinationSubnetIds!,
-                transitGatewayDefaultRouteTableAssociation: g.defaultTables.destinationVpc,
-                transitGatewayDefaultRouteTablePropagation: g.defaultTables.destinationVpc,
-                tags: args.tags,
-            },
-            onSide(this, place("destination")),
-        );
-        resources.push(dstAttachment);
-        const before: pulumi.Resource[] = [];
-        if (g.share) {
-            before.push(...this.share(name, args, p, g.share));
-        }
-        let peeringIds: Record<Gateway, pulumi.Input<string>> | undefined;
-        if (g.peering) {
-            const requester = new aws.ec2transitgateway.PeeringAttachment(
-                `${name}-tgw-peering`,
-                {
-                    ...regionOf(place("source")),
-                    transitGatewayId: args.sourceTransitGatewayId!,
-                    peerTransitGatewayId: args.transitGatewayId!,
-                    peerRegion: p.destination.region,
-                    peerAccountId: p.destination.account,
-                    tags: args.tags,
-                },
-                onSide(this, place("source")),
-            );
-            const accepter = new aws.ec2transitgateway.PeeringAttachmentAccepter(
-                `${name}-tgw-peering-accepter`,
-                { ...regionOf(place("destination")), transitGatewayAttachmentId: requester.id, tags: args.tags },
-                onSide(this, place("destination")),
-            );
-            resources.push(requester, accepter);
-            // The source side uses the attachment once it is accepted.
-            peeringIds = { destination: accepter.id, source: pulumi.all([requester.id, accepter.id]).apply(([id]) => id) };
-        }
-        const srcAttachment = new aws.ec2transitgateway.VpcAttachment(
-            `${name}-src-attachment`,
-            {
-                ...regionOf(place("source")),
-                transitGatewayId: g.sourceVpcGateway === "source" ? args.sourceTransitGatewayId! : args.transitGatewayId!,
-                vpcId: args.sourceVpcId!,
-                subnetIds: args.sourceSubnetIds!,
-                transitGatewayDefaultRouteTableAssociation: g.defaultTables.sourceVpc,
-                transitGatewayDefaultRouteTablePropagation: g.defaultTables.sourceVpc,
-                tags: args.tags,
-            },
-            onSide(this, place("source"), { dependsOn: before }),
-        );
-        resources.push(...before, srcAttachment);
-        let srcAttachmentId: pulumi.Input<string> = srcAttachment.id;
-        if (g.sourceAttachmentAccepter) {
-            const accepter = new aws.ec2transitgateway.VpcAttachmentAccepter(
-                `${name}-src-attachment-accepter`,
-                {
-                    ...regionOf(place("destination")),
-                    transitGatewayAttachmentId: srcAttachment.id,
-                    transitGatewayDefaultRouteTableAssociation: g.defaultTables.sourceVpc,
-                    transitGatewayDefaultRouteTablePropagation: g.defaultTables.sourceVpc,
-                    tags: args.tags,
-                },
-                onSide(this, place("destination")),
-            );
-            resources.push(accepter);
-            srcAttachmentId = accepter.id;
-        }
-        const attachmentId = (a: "destinationVpc" | "sourceVpc" | "peering", gw: Gateway): pulumi.Input<string> =>
-            a === "destinationVpc" ? dstAttachment.id : a === "sourceVpc" ? srcAttachmentId : peeringIds![gw];
-        for (const x of g.associations) {
-            resources.push(
-                new aws.ec2transitgateway.RouteTableAssociation(
-                    `${name}-tgw-assoc-${x.key}`,
-                    {
-                        ...regionOf(place(x.gateway)),
-                        transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway),
-                        transitGatewayRouteTableId: table(x.gateway),
-                        replaceExistingAssociation: true,
-                    },
-                    onSide(this, place(x.gateway)),
-                ),
-            );
-        }
-        for (const x of g.propagations) {
-            resources.push(
-                new aws.ec2transitgateway.RouteTablePropagation(
-                    `${name}-tgw-prop-${x.key}`,
-                    {
-                        ...regionOf(place(x.gateway)),
-                        transitGatewayAttachmentId: attachmentId(x.attachment, x.gateway),
-                        transitGatewayRouteTableId: table(x.gateway),
-                    },
-                    onSide(this, place(x.gateway)),
-                ),
-            );
-        }
-        for (const r of g.staticRoutes) {
-            const ranges = r.gateway === "destination" ? args.sourceCidrBlocks : args.destinationCidrBlocks;
-            resources.push(
-                new aws.ec2transitgateway.Route(
-                    `${name}-tgw-route-${r.key}`,
-                    {
-                        ...regionOf(place(r.gateway)),
-                        destinationCidrBlock: ranges[r.range],
-                        transitGatewayAttachmentId: peeringIds![r.gateway],
-                        transitGatewayRouteTableId: table(r.gateway),
-                    },
-                    onSide(this, place(r.gateway)),
-                ),
-            );
-        }
-    }
-
-    /** Shares the destination's gateway with the source account through AWS RAM. */
-    private share(name: string, args: NetworkLinkArgs, p: LinkPrepared, share: { allowExternalPrincipals: boolean; accepter: boolean }): pulumi.Resource[] {
-        const dst = p.placements.destination;
-        const gatewayArn = (p.facts.destinationGateway as GatewayLookup).arn;
-        const resourceShare = new aws.ram.ResourceShare(
-            `${name}-tgw-share`,
-            { ...regionOf(dst), name: `${name}-tgw-share`, allowExternalPrincipals: share.allowExternalPrincipals, tags: args.tags },
-            onSide(this, dst),
-        );
-        const association = new aws.ram.ResourceAssociation(
-            `${name}-tgw-share-gateway`,
-            { ...regionOf(dst), resourceArn: gatewayArn, resourceShareArn: resourceShare.arn },
-            onSide(this, dst),
-        );
-        const principal = new aws.ram.PrincipalAssociation(
-            `${name}-tgw-share-principal`,
-            { ...regionOf(dst), principal: p.source.account, resourceShareArn: resourceShare.arn },
-            onSide(this, dst),
-        );
-        const out: pulumi.Resource[] = [resourceShare, association, principal];
-        if (share.accepter) {
-            out.push(
-                new aws.ram.ResourceShareAccepter(
-                    `${name}-tgw-share-accepter`,
-                    { ...regionOf(p.placements.source), shareArn: resourceShare.arn },
-                    onSide(this, p.placements.source, { dependsOn: [association, principal] }),
-                ),
-            );
-        }
-        void DEFAULTS;
-        return out;
     }
 }
