@@ -5,6 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PrivateAgentArgs } from "../args/privateAgent";
 import {
+    AgentFactsInputs,
+    AgentInstanceFacts,
     checkAgentFacts,
     checkEndpointFacts,
     checkFleetQuotas,
@@ -15,6 +17,7 @@ import {
     EndpointFacts,
     EndpointPaths,
     EndpointPeer,
+    FleetQuotaInputs,
     Known,
     KnownLink,
     LinkFacts,
@@ -66,13 +69,54 @@ function instanceTypeOf(a: Known<PrivateAgentArgs>, i: number): string | Unknown
     return t ?? DEFAULTS.instance.type[(a.agentMode as keyof typeof DEFAULTS.instance.type | undefined) ?? DEFAULTS.agent.mode];
 }
 
+type KnownArgs = Known<PrivateAgentArgs>;
+
+/** What the fleet's lookups found, before any of it is checked. */
+interface FleetFacts {
+    source: SideFacts;
+    destination: SideFacts;
+    serviceName: string;
+    activationSubnetId: string | Unknown;
+    link?: KnownLink;
+    endpoint: EndpointFacts;
+    linkF?: LinkFacts;
+    agentFacts: (AgentInstanceFacts | undefined)[];
+}
+
 export async function checkFleet(name: string, args: PrivateAgentArgs, parent: pulumi.Resource): Promise<FleetChecked> {
     const a = await resolveKnown(args);
     failOnProblems("PrivateAgent", validatePrivateAgent(a));
     failOnProblems("PrivateAgent", await regionProblems(parent, a));
     const place = placements(name, { source: args.source, destination: args.destination }, parent);
-    const src = { parent, placement: place.source };
-    const dst = { parent, placement: place.destination };
+    const f = await lookUpFleet(name, a, { parent, placement: place.source }, { parent, placement: place.destination });
+    const { source, destination, link, linkF } = f;
+
+    const p = new Problems();
+    checkLookedUp(p, a, f);
+    const launched = launchedAgents(a, f.agentFacts);
+    const sourceRanges = linkSourceRanges(link);
+    checkAgentFacts(p, launched, { sourceVpcId: str(link?.sourceVpcId), sourceRanges });
+
+    const agentVpcId = launched.map((l) => l.facts.subnet).find(present)?.vpcId;
+    const endpointPeers = planPeers(a, f, agentVpcId, sourceRanges);
+    const linkPlan = link && linkF ? planLink(linkInputs(link, source, destination, linkF)) : undefined;
+    checkFleetQuotas(p, quotaInputs(a, endpointPeers.length, launched.length));
+    failOnProblems("PrivateAgent", p.list);
+    warnAll(parent, p.warnings);
+    return {
+        placements: place,
+        source,
+        destination,
+        endpoint: f.endpoint,
+        activationSubnetId: f.activationSubnetId,
+        link: linkF && linkPlan ? { facts: linkF, plan: linkPlan } : undefined,
+        endpointPeers,
+        agentVpcId,
+    };
+}
+
+/** The sides first (the endpoint's service name depends on the destination's Region), then the rest at once. */
+async function lookUpFleet(name: string, a: KnownArgs, src: lookups.Side, dst: lookups.Side): Promise<FleetFacts> {
     const [source, destination] = await Promise.all([sideFacts(src), sideFacts(dst)]);
     const serviceName = datasyncServiceName(destination.region, a.fips ?? DEFAULTS.endpoint.fips);
     const subnetIds = listOf(a.endpointSubnetIds);
@@ -90,8 +134,12 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
         link ? linkFacts(src, dst, { link, activationSubnetId, destinationVpcId: a.vpcId }) : undefined,
         Promise.all(a.agents.map((s, i) => (s.instance ? agentInstanceFacts(src, s.instance.subnetId, instanceTypeOf(a, i)) : undefined))),
     ]);
+    return { source, destination, serviceName, activationSubnetId, link, endpoint, linkF, agentFacts };
+}
 
-    const p = new Problems();
+/** The sides, the endpoint and the link against what was found; the endpoint is checked only once its VPC and subnet are known. */
+function checkLookedUp(p: Problems, a: KnownArgs, f: FleetFacts): void {
+    const { source, destination, link, linkF } = f;
     checkSideFacts(
         p,
         {
@@ -104,8 +152,8 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
         source,
         destination,
     );
-    if (typeof a.vpcId === "string" && activationSubnetId !== UNKNOWN) {
-        checkEndpointFacts(p, PATHS, endpointCheckInputs(a, a.vpcId, activationSubnetId, serviceName), endpoint);
+    if (typeof a.vpcId === "string" && f.activationSubnetId !== UNKNOWN) {
+        checkEndpointFacts(p, PATHS, endpointCheckInputs(a, a.vpcId, f.activationSubnetId, f.serviceName), f.endpoint);
     }
     if (link && linkF) {
         checkLinkFacts(
@@ -115,40 +163,50 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
                 link,
                 destinationVpcId: str(a.vpcId),
                 destinationVpcIdPath: "vpcId",
-                destinationVpcRanges: endpoint.vpcRanges,
+                destinationVpcRanges: f.endpoint.vpcRanges,
                 source,
                 destination,
-                activationSubnetId: str(activationSubnetId),
+                activationSubnetId: str(f.activationSubnetId),
             },
             linkF,
         );
     }
-    const launched = a.agents.flatMap((s, i) =>
+}
+
+/** The agents this component launches on EC2, with what was found about their subnets and types (others have nothing to check). */
+function launchedAgents(a: KnownArgs, agentFacts: (AgentInstanceFacts | undefined)[]): AgentFactsInputs[] {
+    return a.agents.flatMap((s, i) =>
         s.instance && agentFacts[i] ? [{ path: `agents[${i}]`, instanceType: String(instanceTypeOf(a, i)), facts: agentFacts[i]! }] : [],
     );
-    const sourceRanges = link
-        ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string")
-        : undefined;
-    checkAgentFacts(p, launched, { sourceVpcId: str(link?.sourceVpcId), sourceRanges });
+}
 
-    const agentVpcId = launched.map((l) => l.facts.subnet).find(present)?.vpcId;
-    const crossRegion = source.region !== destination.region;
-    const groupReference = agentVpcId !== undefined && (agentVpcId === str(a.vpcId) || (link?.mode === "peering" && !crossRegion));
+/** The ranges the agents reach the endpoint from over the link; without a link there are none to hold them to. */
+function linkSourceRanges(link: KnownLink | undefined): string[] | undefined {
+    return link ? [...listOf(link.sourceCidrBlocks), ...listOf(link.onPremCidrBlocks)].filter((r): r is string => typeof r === "string") : undefined;
+}
+
+/** Who the endpoint admits: the agents' group where a group can be named (see IngressInputs.groupReference), else addresses or ranges. */
+function planPeers(a: KnownArgs, f: FleetFacts, agentVpcId: string | undefined, sourceRanges: string[] | undefined): EndpointPeer[] {
+    const crossRegion = f.source.region !== f.destination.region;
+    const groupReference = agentVpcId !== undefined && (agentVpcId === str(a.vpcId) || (f.link?.mode === "peering" && !crossRegion));
     const scope = (a.ingressScope as "agentAddresses" | "sourceRanges" | undefined) ?? DEFAULTS.fleet.ingressScope;
-    const endpointPeers = planEndpointPeers({
+    return planEndpointPeers({
         scope,
         agents: a.agents.map((s) => ({ name: String(s.name), launched: s.instance !== undefined })),
         groupReference,
         sourceRanges: sourceRanges?.length ?? 0,
     });
-    const linkPlan = link && linkF ? planLink(linkInputs(link, source, destination, linkF)) : undefined;
-    checkFleetQuotas(p, {
-        endpointPeers: endpointPeers.length,
+}
+
+/** The rule counts of the fleet's groups; the agents' group exists only when some agent is launched on EC2. */
+function quotaInputs(a: KnownArgs, endpointPeers: number, launched: number): FleetQuotaInputs {
+    return {
+        endpointPeers,
         supportChannel: a.supportChannel ?? DEFAULTS.endpoint.supportChannel,
         ruleQuota: typeof a.securityGroupRuleQuota === "number" ? a.securityGroupRuleQuota : DEFAULTS.fleet.securityGroupRuleQuota,
         ruleQuotaPath: "securityGroupRuleQuota",
         agentGroup:
-            launched.length > 0
+            launched > 0
                 ? {
                       activationSources: listOf(a.activationSourceCidrs).length,
                       taskCidrs: a.taskInterfaceCidrs === undefined ? 1 : listOf(a.taskInterfaceCidrs).length,
@@ -159,18 +217,6 @@ export async function checkFleet(name: string, args: PrivateAgentArgs, parent: p
         extraGroups: a.agents.flatMap((s, i) =>
             s.instance && Array.isArray(s.instance.extraSecurityGroupIds) ? [{ path: `agents[${i}]`, count: s.instance.extraSecurityGroupIds.length }] : [],
         ),
-    });
-    failOnProblems("PrivateAgent", p.list);
-    warnAll(parent, p.warnings);
-    return {
-        placements: place,
-        source,
-        destination,
-        endpoint,
-        activationSubnetId,
-        link: linkF && linkPlan ? { facts: linkF, plan: linkPlan } : undefined,
-        endpointPeers,
-        agentVpcId,
     };
 }
 
