@@ -34,7 +34,7 @@ function routeTableAnswer(w: MockWorld, args: Args): Args {
         if (!routes) {
             throw new Error("no matching Route Table found");
         }
-        return { id: args.routeTableId, routeTableId: args.routeTableId, routes: routes.map((cidrBlock) => ({ cidrBlock })) };
+        return { id: args.routeTableId, routeTableId: args.routeTableId, routes };
     }
     if (args.subnetId) {
         const rt = w.subnets[args.subnetId]?.routeTableId;

@@ -383,7 +383,7 @@ describe("deployment checks against what AWS reports", () => {
     });
 
     describe("the link's route tables and AWS's route quota (50 non-propagated routes per table)", () => {
-        const held = (n: number) => Array.from({ length: n }, (_, i) => `172.16.${i}.0/24`);
+        const held = (n: number) => Array.from({ length: n }, (_, i) => ({ cidrBlock: `172.16.${i}.0/24`, gatewayId: "vgw-0a00000000000000b" }));
 
         it("refuses a source table that already holds 50 routes, under its index, before anything exists", async () => {
             const p = only(await refuse(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = held(50))));
@@ -398,7 +398,21 @@ describe("deployment checks against what AWS reports", () => {
 
         it("deploys into a table with 49 routes, and again when the link's own route is there (a second up)", async () => {
             await deploy(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = held(49)));
-            await deploy(base({ link: PEERING }), (w) => (w.routeTables[SRC.routeTable] = [...held(49), "10.0.0.0/16"]));
+            await deploy(
+                base({ link: PEERING }),
+                (w) => (w.routeTables[SRC.routeTable] = [...held(49), { cidrBlock: "10.0.0.0/16", vpcPeeringConnectionId: "pcx-0aaa000000000000a" }]),
+            );
+        });
+
+        it("refuses a destination table that already routes the source range elsewhere (RouteAlreadyExists)", async () => {
+            const p = only(
+                await refuse(
+                    base({ link: PEERING }),
+                    (w) => (w.routeTables[DST.routeTable] = [{ cidrBlock: "10.20.0.0/16", gatewayId: "vgw-0a00000000000000b" }]),
+                ),
+            );
+            assert.strictEqual(p.path, "link.destinationRouteTableIds[0]");
+            assert.match(p.reason, new RegExp(`${DST.routeTable} already routes 10.20.0.0/16 to vgw-0a00000000000000b, so CreateRoute .* RouteAlreadyExists`));
         });
 
         it("refuses a destination route table AWS does not know, on the destination side", async () => {

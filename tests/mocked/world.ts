@@ -40,8 +40,8 @@ export interface MockWorld {
     regions: string[];
     subnets: Record<string, MockSubnet>;
     vpcs: Record<string, { cidrBlocks: string[]; mainRouteTableId: string }>;
-    /** VPC route tables AWS knows, with the destinations of the routes each holds. */
-    routeTables: Record<string, string[]>;
+    /** VPC route tables AWS knows, with the routes each holds (destination and next hop, as the data source lists them). */
+    routeTables: Record<string, { cidrBlock: string; gatewayId?: string; vpcPeeringConnectionId?: string; transitGatewayId?: string }[]>;
     gateways: Record<string, MockGateway>;
     /** Availability Zones of each endpoint service. */
     services: Record<string, string[]>;

@@ -72,7 +72,7 @@ export async function linkFacts(source: Side, destination: Side, l: LinkLookup):
     const link = l.link;
     const routed = link.mode !== "existing" || link.existingRouteTargetId !== undefined;
     const tables = (ids: unknown, side: Side) =>
-        Promise.all((Array.isArray(ids) ? (ids as In<string>[]) : []).map((id) => lookupOf(id, (t) => lookups.routeDestinations(side, t))));
+        Promise.all((Array.isArray(ids) ? (ids as In<string>[]) : []).map((id) => lookupOf(id, (t) => lookups.tableRoutes(side, t))));
     const [sourceVpcRanges, destinationGateway, sourceGateway, activationRouteTable, sourceTables, destinationTables] = await Promise.all([
         link.sourceVpcId === undefined ? undefined : lookupOf(link.sourceVpcId, (id) => lookups.vpcRanges(source, id)),
         link.mode !== "transitGateway" ? undefined : lookupOf(link.transitGatewayId, (id) => lookups.gateway(destination, id)),

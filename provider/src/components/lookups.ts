@@ -4,7 +4,7 @@
 // rejects promises nobody awaits, which the provider host reports as stray errors.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { EndpointInterface, GatewayFacts, SubnetFacts } from "../plan";
+import type { EndpointInterface, ExistingRoute, GatewayFacts, SubnetFacts } from "../plan";
 import { lookupOn, Placement } from "./placement";
 import { settle } from "./settle";
 
@@ -134,15 +134,30 @@ export async function subnetRouteTable(s: Side, subnetId: string, vpcId: string)
 }
 
 /**
- * The destinations of the routes a table holds, as the route table data source lists them: not the
- * local route, not propagated ones, not gateway endpoints' prefix lists (TF
+ * The routes a table holds, as the route table data source lists them: not the local route, not
+ * propagated ones, not gateway endpoints' prefix lists (TF
  * internal/service/ec2/vpc_route_table_data_source.go, flattenDataSourceRoutes) - the routes AWS's
- * "routes per route table (non-propagated)" quota counts.
+ * "routes per route table (non-propagated)" quota counts - each with its destination and next hop.
  */
-export async function routeDestinations(s: Side, routeTableId: string): Promise<string[]> {
+export async function tableRoutes(s: Side, routeTableId: string): Promise<ExistingRoute[]> {
     const o = await opts(s);
     const t = await aws.ec2.getRouteTable({ routeTableId, ...o.args }, o.invoke);
-    return (t.routes ?? []).map((r) => r.cidrBlock || r.ipv6CidrBlock || r.destinationPrefixListId).filter((d) => !!d);
+    return (t.routes ?? []).map((r) => ({
+        destination: r.cidrBlock || r.ipv6CidrBlock || r.destinationPrefixListId,
+        target:
+            r.gatewayId ||
+            r.transitGatewayId ||
+            r.vpcPeeringConnectionId ||
+            r.networkInterfaceId ||
+            r.natGatewayId ||
+            r.vpcEndpointId ||
+            r.localGatewayId ||
+            r.carrierGatewayId ||
+            r.egressOnlyGatewayId ||
+            r.coreNetworkArn ||
+            r.instanceId ||
+            "",
+    }));
 }
 
 export async function gateway(

@@ -101,7 +101,7 @@ describe("AWS double through the engine: providers and lookups", function () {
                 eniIp: eni.privateIp,
                 serviceZones: aws.ec2.getVpcEndpointServiceOutput({ serviceName: W.oneZoneService }).availabilityZones,
                 tableById: aws.ec2.getRouteTableOutput({ routeTableId: DST.routeTable }).vpcId,
-                tableRoutes: aws.ec2.getRouteTableOutput({ routeTableId: DST.routeTable }).routes.apply((rs) => rs.map((x) => x.cidrBlock)),
+                tableRoutes: aws.ec2.getRouteTableOutput({ routeTableId: DST.routeTable }).routes.apply((rs) => rs.map((x) => [x.cidrBlock, x.gatewayId])),
                 tableBySubnet: aws.ec2.getRouteTableOutput({ subnetId: DST.subnetA }).routeTableId,
                 type: aws.ec2.getInstanceTypeOutput({ instanceType: "m6g.2xlarge" }).apply((t) => [t.supportedArchitectures, t.memorySize]),
                 offered: aws.ec2.getInstanceTypeOfferingsOutput({ filters: [{ name: "location", values: [`${REGION}c`] }], locationType: "availability-zone" })
@@ -129,7 +129,7 @@ describe("AWS double through the engine: providers and lookups", function () {
         assert.deepStrictEqual([o.eniSubnet, o.eniIp], [DST.subnetA, "10.0.1.4"]);
         assert.deepStrictEqual(o.serviceZones, [`${REGION}a`]);
         assert.deepStrictEqual([o.tableById, o.tableBySubnet], [DST.vpc, DST.routeTable]);
-        assert.deepStrictEqual(o.tableRoutes, ["192.168.0.0/16"], "the table's routes, without the local route");
+        assert.deepStrictEqual(o.tableRoutes, [["192.168.0.0/16", "vgw-0d5700000000000a1"]], "the table's routes with their next hop, without the local route");
         assert.deepStrictEqual(o.type, [["arm64"], 32768]);
         assert.deepStrictEqual(o.offered, ["t3.micro"]);
         assert.deepStrictEqual(o.tgw, [ACCOUNT, "enable", "enable"]);
