@@ -531,7 +531,11 @@ quotaRefusals: each is previewed; one that passes is then run with \`up\`, to sh
 
 | quota | configuration | refused at preview | what the engine said |
 |---|---|---|---|
-${p.data.refusals.map(refusalRow).join("\n")}`
+${p.data.refusals.map(refusalRow).join("\n")}
+
+Interface endpoints per VPC cannot be counted before \`up\`: no data source of the AWS provider lists a
+VPC's endpoints (\`getVpcEndpoint\` needs exactly one match), so \`CreateVpcEndpoint\` refuses a full VPC
+(README, "Scale and AWS quotas").`
         : ""
 }
 `;
