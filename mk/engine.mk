@@ -12,9 +12,15 @@
 # DSPL_KEEP_ENGINE_SANDBOX=1 keeps that dir (state, the doubles' logs) for inspection.
 
 TESTS_ENGINE := 'build/tests/engine/**/*.test.js'
+# The graph test runs in a Node process of its own. It switches the double's latency mode through
+# this process's environment, and the nodejs SDK keeps its runtime state in globals that every inline
+# program of a process shares (pulumi/pulumi#5449): one CI run saw its `up` report success with an
+# empty state after the other engine tests had run in the same process; alone it passed every run.
+TESTS_ENGINE_GRAPH := build/tests/engine/graph.test.js
 
 .PHONY: test-engine
 
 test-engine: build toolchain ## real programs through the Pulumi engine: the real command provider, the AWS test double
 	@echo "==> engine tests: pulumi $$(PULUMI_SKIP_UPDATE_CHECK=true "$(PULUMI_BIN)/pulumi" version) and pulumi-resource-command from $(PULUMI_BIN)"
-	DSPL_PULUMI_BIN="$(PULUMI_BIN)" $(MOCHA) --timeout 300000 $(TESTS_ENGINE)
+	DSPL_PULUMI_BIN="$(PULUMI_BIN)" $(MOCHA) --timeout 300000 --ignore $(TESTS_ENGINE_GRAPH) $(TESTS_ENGINE)
+	DSPL_PULUMI_BIN="$(PULUMI_BIN)" $(MOCHA) --timeout 300000 $(TESTS_ENGINE_GRAPH)

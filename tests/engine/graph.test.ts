@@ -54,7 +54,10 @@ describe("engine: the PrivateAgent's dependency graph has no wait AWS does not f
         });
         const result = await stack.up();
         assert.strictEqual(result.summary.result, "succeeded");
-        g = graphOf(sandbox.exportState(STACK));
+        const exported = sandbox.exportState(STACK);
+        const customs = (exported.deployment.resources ?? []).filter((r: { custom?: boolean }) => r.custom).length;
+        assert.ok(customs > 0, `the up made no resource: ${JSON.stringify(result.summary.resourceChanges)}\n${result.stdout.slice(-3000)}`);
+        g = graphOf(exported);
         roles = rolesOf(g);
         edges = classify(g, roles);
         log = sandbox.awsLogAll();
