@@ -8,7 +8,7 @@ import type * as aws from "@pulumi/aws";
 import { ApiError } from "../contract";
 import { arn, freeAddresses } from "../services/common";
 import { endpointServices } from "../services/endpointServices";
-import { T } from "../tokens";
+import { tableRoutes } from "../services/routes";
 import type { InvokeCtx } from "./context";
 
 const missing = (what: string) => new ApiError("", `no matching ${what} found`);
@@ -179,24 +179,6 @@ export function getVpcEndpointService(args: aws.ec2.GetVpcEndpointServiceArgs, c
  * By subnetId only explicit associations match (filter association.subnet-id): a subnet that uses
  * the main table implicitly finds nothing (aws-facts.md §4).
  */
-const HOP_FIELDS: Record<string, string> = {
-    vgw: "gatewayId",
-    igw: "gatewayId",
-    tgw: "transitGatewayId",
-    pcx: "vpcPeeringConnectionId",
-    eni: "networkInterfaceId",
-};
-
-/** A world route's next hop in the route field its ID prefix belongs to. */
-function hopField(target: string): Record<string, string> {
-    const field = HOP_FIELDS[target.split("-")[0]];
-    return field ? { [field]: target } : {};
-}
-
-function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-    return Object.fromEntries(keys.filter((k) => typeof o[k] === "string" && o[k] !== "").map((k) => [k, o[k]]));
-}
-
 export function getRouteTable(args: aws.ec2.GetRouteTableArgs, c: InvokeCtx): Partial<aws.ec2.GetRouteTableResult> {
     const tables = c.inv.routeTables(c.at);
     const t = args.routeTableId
@@ -209,7 +191,6 @@ export function getRouteTable(args: aws.ec2.GetRouteTableArgs, c: InvokeCtx): Pa
     if (!t) {
         throw missing("Route Table");
     }
-    const live = c.inv.state.at(T.route, c.at.account, c.at.region).filter((r) => r.outputs.routeTableId === t.id);
     return {
         id: t.id,
         routeTableId: t.id,
@@ -220,16 +201,8 @@ export function getRouteTable(args: aws.ec2.GetRouteTableArgs, c: InvokeCtx): Pa
             ...t.subnetIds.map((s) => ({ subnetId: s, main: false, routeTableId: t.id })),
             ...(t.main ? [{ main: true, routeTableId: t.id }] : []),
         ] as aws.ec2.GetRouteTableResult["associations"],
-        // Each route with its destination and its next hop in the field of that hop's kind, as TF's
-        // flattenDataSourceRoutes sets them (gateway_id, transit_gateway_id, vpc_peering_connection_id,
-        // network_interface_id; internal/service/ec2/vpc_route_table_data_source.go).
-        routes: [
-            ...t.routes.map((r) => ({ cidrBlock: r.destinationCidrBlock, ...hopField(r.target) })),
-            ...live.map((r) => ({
-                cidrBlock: r.outputs.destinationCidrBlock,
-                ...pick(r.outputs, ["gatewayId", "transitGatewayId", "vpcPeeringConnectionId", "networkInterfaceId"]),
-            })),
-        ] as aws.ec2.GetRouteTableResult["routes"],
+        // The routes as TF's flattenDataSourceRoutes lists them (internal/service/ec2/vpc_route_table_data_source.go).
+        routes: tableRoutes(c.ctx, t.id) as aws.ec2.GetRouteTableResult["routes"],
         tags: {},
     };
 }

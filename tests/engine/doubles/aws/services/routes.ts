@@ -46,14 +46,36 @@ function exactlyOne(i: any, list: Array<[string, string]>, add: (p: string, r: s
     }
 }
 
-/** The routes a table holds: the world's, plus the live aws.ec2.Route resources. */
-function routesOf(ctx: Ctx, tableId: string): string[] {
+// The route field a next hop's ID belongs in, by its prefix (the world names a route's target by ID).
+const HOP_FIELDS: Record<string, string> = {
+    vgw: "gatewayId",
+    igw: "gatewayId",
+    tgw: "transitGatewayId",
+    pcx: "vpcPeeringConnectionId",
+    eni: "networkInterfaceId",
+};
+
+/** A route as the data source gives it: its destination and the one target field that is set. */
+export type TableRoute = Partial<aws.types.output.ec2.GetRouteTableRoute> & { cidrBlock: string };
+
+/**
+ * The routes a table holds: the world's, plus the live aws.ec2.Route resources, each with its
+ * destination and its next hop in the field of that hop's kind, as the route table data source
+ * lists them (TF flattenDataSourceRoutes sets cidr_block and the target fields).
+ */
+export function tableRoutes(ctx: Ctx, tableId: string): TableRoute[] {
     const table = ctx.inv.routeTable(ctx.at, tableId);
-    const world = (table?.routes ?? []).map((r) => r.destinationCidrBlock);
+    const world = (table?.routes ?? []).map((r) => {
+        const field = HOP_FIELDS[r.target.split("-")[0]];
+        return { cidrBlock: r.destinationCidrBlock, ...(field ? { [field]: r.target } : {}) };
+    });
     const live = ctx.state
         .at(T.route, ctx.at.account, ctx.at.region)
         .filter((r) => r.outputs.routeTableId === tableId)
-        .map((r) => r.outputs.destinationCidrBlock);
+        .map((r) => ({
+            cidrBlock: r.outputs.destinationCidrBlock,
+            ...Object.fromEntries(TARGETS.filter(([p]) => typeof r.outputs[p] === "string" && r.outputs[p] !== "").map(([p]) => [p, r.outputs[p]])),
+        }));
     return [...world, ...live];
 }
 
@@ -91,7 +113,7 @@ export function routeSpec() {
                 throw new ApiError("InvalidRouteTableID.NotFound", `The routeTable ID '${i.routeTableId}' does not exist`);
             }
             if (id === undefined) {
-                const have = routesOf(ctx, table.id);
+                const have = tableRoutes(ctx, table.id).map((r) => r.cidrBlock);
                 if (have.includes(String(i.destinationCidrBlock))) {
                     throw new ApiError("RouteAlreadyExists", `Route in Route Table (${table.id}) with destination (${i.destinationCidrBlock}) already exists`);
                 }
