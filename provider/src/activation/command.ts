@@ -38,6 +38,13 @@ export function compactScript(text: string): string {
         .join("\n");
 }
 
+/** The script's deadlines, resolved together (both modes hand them to the script). */
+function limitsOf(s: ActivationSettings) {
+    return pulumi
+        .all([s.timeoutSeconds, s.requestTimeoutSeconds])
+        .apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+}
+
 function remote(
     name: string,
     s: ActivationSettings,
@@ -46,9 +53,7 @@ function remote(
     opts: pulumi.CustomResourceOptions,
 ): command.remote.Command {
     const j = s.jumpHost!;
-    const limits = pulumi
-        .all([s.timeoutSeconds, s.requestTimeoutSeconds])
-        .apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    const limits = limitsOf(s);
     const proxy = j.proxy;
     return new command.remote.Command(
         `${name}-activation`,
@@ -85,9 +90,7 @@ function local(
     opts: pulumi.CustomResourceOptions,
 ): command.local.Command {
     installActivationScript();
-    const limits = pulumi
-        .all([s.timeoutSeconds, s.requestTimeoutSeconds])
-        .apply(([timeoutSeconds, requestTimeoutSeconds]) => ({ timeoutSeconds, requestTimeoutSeconds }));
+    const limits = limitsOf(s);
     return new command.local.Command(
         `${name}-activation`,
         {
